@@ -1,0 +1,31 @@
+package dev.cclr.server.relations;
+
+import dev.cclr.proto.DataType;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A planned relation, pulled one batch at a time so that no relation is ever materialised whole.
+ * Planning (the size checks, the schema blob, every chunk's schema) has already happened when an
+ * instance exists, so the errors Spark raises before sending anything are raised before the first
+ * batch; only data-dependent errors (a corrupt batch body, a cast overflow) can surface from
+ * {@link #nextBatch()}.
+ */
+public interface RelationResult extends AutoCloseable {
+
+  /** The result schema in Spark terms, for ExecutePlanResponse.schema and AnalyzePlan. */
+  DataType sparkSchema();
+
+  /** The Arrow schema of the batches, as Spark would label them (field names, types, zones). */
+  Schema arrowSchema();
+
+  /**
+   * The next batch, or null at the end. The root belongs to this result and stays valid until the
+   * next call or {@link #close()}. Throws {@link dev.cclr.server.errors.SparkError} on bad data.
+   */
+  VectorSchemaRoot nextBatch();
+
+  /** Releases every buffer and open blob stream. Safe to call twice. */
+  @Override
+  void close();
+}
