@@ -4,7 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
-import io.grpc.protobuf.StatusProto;
+import io.grpc.Metadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,9 @@ public record RemoteError(
     Optional<SparkErrorInfo> errorInfo,
     List<String> otherDetailTypes) {
 
+  private static final Metadata.Key<byte[]> STATUS_DETAILS =
+      Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
+
   public RemoteError {
     description = description == null ? "" : description;
     otherDetailTypes = List.copyOf(otherDetailTypes);
@@ -31,9 +34,20 @@ public record RemoteError(
   /** Turns a failure of a gRPC call (StatusRuntimeException or StatusException) into data. */
   public static RemoteError from(Throwable failure) {
     Status status = Status.fromThrowable(failure);
-    com.google.rpc.Status details = StatusProto.fromThrowable(failure);
-    Optional<SparkErrorInfo> errorInfo = Optional.empty();
+    Metadata trailers = Status.trailersFromThrowable(failure);
+    // Read the trailer itself: StatusProto.fromThrowable invents a Status when it is absent, and
+    // "the server sent no details" is worth telling apart.
+    byte[] detailsBytes = trailers == null ? null : trailers.get(STATUS_DETAILS);
+    com.google.rpc.Status details = null;
     List<String> others = new ArrayList<>();
+    if (detailsBytes != null) {
+      try {
+        details = com.google.rpc.Status.parseFrom(detailsBytes);
+      } catch (InvalidProtocolBufferException e) {
+        others.add("grpc-status-details-bin (unparsable: " + e.getMessage() + ")");
+      }
+    }
+    Optional<SparkErrorInfo> errorInfo = Optional.empty();
     Optional<String> detailsMessage = Optional.empty();
     if (details != null) {
       detailsMessage = Optional.of(details.getMessage());
