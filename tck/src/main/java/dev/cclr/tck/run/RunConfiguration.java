@@ -1,0 +1,55 @@
+package dev.cclr.tck.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one TCK run does: which suite against which target (and, in differential mode, which second
+ * target), under which profile, which cases, where reports go, and what the exit code gates on.
+ *
+ * @param gateAllLevels when true, SHOULD and MAY failures fail the run too; by default only MUST
+ *     failures do, and SHOULD/MAY results are reported apart
+ */
+public record RunConfiguration(
+    String suite,
+    String target,
+    Optional<String> versus,
+    String profile,
+    List<String> caseIds,
+    List<String> tags,
+    List<String> excludedTags,
+    Path reportDir,
+    boolean gateAllLevels,
+    Optional<Path> fixturesRoot) {
+
+  public static final List<String> PROFILES = List.of("spark-4.2", "spark-4.1", "strict");
+
+  public RunConfiguration {
+    caseIds = List.copyOf(caseIds);
+    tags = List.copyOf(tags);
+    excludedTags = List.copyOf(excludedTags);
+    if (!PROFILES.contains(profile)) {
+      throw new IllegalArgumentException("unknown profile '" + profile + "'; one of " + PROFILES);
+    }
+  }
+
+  /** Defaults for a run started without the command line (an IDE, Maven): system properties. */
+  public static RunConfiguration fromSystemProperties() {
+    return new RunConfiguration(
+        System.getProperty("cclr.suite", "server"),
+        System.getProperty("cclr.target", "embedded"),
+        Optional.ofNullable(System.getProperty("cclr.vs")),
+        System.getProperty("cclr.profile", "spark-4.2"),
+        split(System.getProperty("cclr.cases", "")),
+        split(System.getProperty("cclr.tags", "")),
+        split(System.getProperty("cclr.excludeTags", "large")),
+        Path.of(System.getProperty("cclr.reportDir", "target/tck-reports")),
+        Boolean.getBoolean("cclr.gateAllLevels"),
+        Optional.ofNullable(System.getProperty("cclr.fixtures")).map(Path::of));
+  }
+
+  private static List<String> split(String text) {
+    return text.isBlank() ? List.of() : List.of(text.split(","));
+  }
+}

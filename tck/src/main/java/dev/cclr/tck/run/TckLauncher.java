@@ -1,0 +1,92 @@
+package dev.cclr.tck.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.cclr.tck.report.HtmlReportWriter;
+import dev.cclr.tck.report.RunSummary;
+import dev.cclr.tck.report.SummaryJsonWriter;
+import dev.cclr.tck.report.Verdict;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs a suite through the JUnit Platform and writes the reports: {@code tck-summary.json},
+ * {@code tck-report.html}, JUnit XML ({@code TEST-*.xml}) and Open Test Reporting XML, plus
+ * {@code tck-differential.json} in differential mode. The exit code is 0 only if at least one case
+ * was judged and the gate held (see {@link RunSummary#passes}).
+ */
+public final class TckLauncher {
+  private TckLauncher() {}
+
+  public static int run(RunConfiguration config, PrintStream out) {
+    try {
+      Files.createDirectories(config.reportDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create report folder " + config.reportDir(), e);
+    }
+    try (TckRun run = TckRun.begin(config);
+         PrintWriter junitLog = new PrintWriter(out, true)) {
+      out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
+          + " cases, target " + config.target() + config.versus().map(v -> " vs " + v).orElse("")
+          + ", profile " + config.profile());
+      LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+          .selectors(selectClass(ServerCaseTest.class))
+          .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
+          .configurationParameter("junit.platform.reporting.output.dir", config.reportDir().toString())
+          .build();
+      Launcher launcher = LauncherFactory.create();
+      launcher.execute(request, new ProgressListener(out), new LegacyXmlReportGeneratingListener(config.reportDir(), junitLog));
+
+      RunSummary summary = run.summary();
+      SummaryJsonWriter.write(summary, config.gateAllLevels(), config.reportDir());
+      HtmlReportWriter.write(summary, config.gateAllLevels(), config.reportDir());
+      if (config.versus().isPresent()) {
+        DifferentialReport.write(run.differences(), config, out);
+      }
+      printTotals(summary, config, out);
+      return summary.passes(config.gateAllLevels()) ? 0 : 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write reports to " + config.reportDir(), e);
+    }
+  }
+
+  private static void printTotals(RunSummary summary, RunConfiguration config, PrintStream out) {
+    Map<Verdict, Integer> must = summary.counts(true);
+    Map<Verdict, Integer> other = summary.counts(false);
+    out.println();
+    out.println("MUST:          " + line(must));
+    out.println("SHOULD/MAY:    " + line(other));
+    List<String> failedMust = summary.results().stream()
+        .filter(r -> r.isMust() && (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR))
+        .map(r -> r.id() + " " + r.requirements()).toList();
+    if (!failedMust.isEmpty()) {
+      out.println("failed MUST cases: " + failedMust);
+    }
+    if (summary.judged() == 0) {
+      out.println("no case was judged: the run fails");
+    }
+    // The plain closing line CI systems read.
+    int passed = must.get(Verdict.PASS) + other.get(Verdict.PASS);
+    int failed = must.get(Verdict.FAIL) + must.get(Verdict.ERROR) + other.get(Verdict.FAIL) + other.get(Verdict.ERROR);
+    int skipped = must.get(Verdict.SKIPPED) + other.get(Verdict.SKIPPED) + must.get(Verdict.NOT_APPLICABLE) + other.get(Verdict.NOT_APPLICABLE);
+    out.println("tck: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+    out.println("gate (" + (config.gateAllLevels() ? "all levels" : "MUST") + "): "
+        + (summary.passes(config.gateAllLevels()) ? "PASSED" : "FAILED") + "; reports in " + config.reportDir().toAbsolutePath());
+  }
+
+  private static String line(Map<Verdict, Integer> counts) {
+    StringBuilder sb = new StringBuilder();
+    counts.forEach((v, n) -> sb.append(v).append('=').append(n).append(' '));
+    return sb.toString().trim();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cclr.tck.targets;
+
+import dev.cclr.server.ReferenceServer;
+import dev.cclr.server.errors.ErrorStyle;
+import dev.cclr.tck.client.ConnectUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code embedded}: the project's reference server, started in this JVM on an ephemeral loopback
+ * port. The profile picks its error style, so that the spark-4.1 profile can be checked against it.
+ */
+public final class EmbeddedTarget implements Target {
+  private final ReferenceServer server;
+
+  private EmbeddedTarget(ReferenceServer server) {
+    this.server = server;
+  }
+
+  public static EmbeddedTarget start(ErrorStyle style) {
+    try {
+      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded reference server", e);
+    }
+  }
+
+  public ReferenceServer server() { return server; }
+
+  @Override
+  public String implementation() { return "cclr reference server"; }
+
+  @Override
+  public String name() { return "embedded"; }
+
+  @Override
+  public ConnectUri uri() { return ConnectUri.local(server.port()); }
+
+  @Override
+  public void close() { server.close(); }
+}

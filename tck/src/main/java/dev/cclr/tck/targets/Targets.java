@@ -1,0 +1,36 @@
+package dev.cclr.tck.targets;
+
+import dev.cclr.server.errors.ErrorStyle;
+
+/** Opens a target from its command-line name. */
+public final class Targets {
+  private Targets() {}
+
+  /**
+   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>},
+   * or a Spark Connect URI {@code sc://host:port/;...}.
+   */
+  public static Target open(String spec, String profile) {
+    if (spec.equals("embedded") && profile.equals("spark-4.1")) {
+      return open("embedded:spark-4.1");
+    }
+    return open(spec);
+  }
+
+  public static Target open(String spec) {
+    if (spec.equals("embedded") || spec.equals("embedded:spark-4.2")) {
+      return EmbeddedTarget.start(ErrorStyle.SPARK_4_2);
+    }
+    if (spec.equals("embedded:spark-4.1")) {
+      return EmbeddedTarget.start(ErrorStyle.SPARK_4_1);
+    }
+    if (spec.startsWith("spark:")) {
+      return SparkTarget.start(spec.substring("spark:".length()));
+    }
+    if (spec.startsWith("sc://")) {
+      return new RemoteTarget(spec);
+    }
+    throw new IllegalArgumentException("unknown target '" + spec
+        + "': use embedded, embedded:spark-4.1, spark:<version> or sc://host:port");
+  }
+}
