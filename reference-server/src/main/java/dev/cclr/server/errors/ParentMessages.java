@@ -18,7 +18,8 @@ final class ParentMessages {
       "INVALID_CURSOR", "The cursor is invalid.",
       "INVALID_CONF_VALUE", "The value '<confValue>' in the config \"<confName>\" is invalid.",
       "UNSUPPORTED_FEATURE", "The feature is not supported:",
-      "INVALID_PARAMETER_VALUE", "The value of parameter(s) <parameter> in <functionName> is invalid:");
+      "INVALID_PARAMETER_VALUE", "The value of parameter(s) <parameter> in <functionName> is invalid:",
+      "INVALID_CLONE_SESSION_REQUEST", "Invalid session clone request.");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_]+)>");
 

@@ -34,7 +34,12 @@ public final class SessionErrors {
     return invalidHandle("SESSION_NOT_FOUND", handle, "Session not found.");
   }
 
-  static SparkError sessionAlreadyExists(String handle) {
-    return invalidHandle("SESSION_ALREADY_EXISTS", handle, "Session already exists.");
+  static SparkError cloneTarget(String subClass, String targetSessionId, String text) {
+    return SparkError.builder("INVALID_CLONE_SESSION_REQUEST." + subClass)
+        .sqlState("42K04")
+        .reason("org.apache.spark.SparkSQLException")
+        .param("targetSessionId", targetSessionId)
+        .text(text)
+        .build();
   }
 }

@@ -127,12 +127,19 @@ public final class SessionManager {
     String id = newSessionId.orElseGet(() -> UUID.randomUUID().toString());
     SessionKey key = new SessionKey(source.userId(), id);
     synchronized (this) {
-      checkFormat(id);
+      try {
+        UUID.fromString(id);
+      } catch (IllegalArgumentException e) {
+        throw SessionErrors.cloneTarget("TARGET_SESSION_ID_FORMAT", id, "Target session ID " + id
+            + " for clone operation must be an UUID string of the format '00112233-4455-6677-8899-aabbccddeeff'.");
+      }
       if (sessions.containsKey(key)) {
-        throw SessionErrors.sessionAlreadyExists(id);
+        throw SessionErrors.cloneTarget("TARGET_SESSION_ID_ALREADY_EXISTS", id, "Cannot clone session to target"
+            + " session ID " + id + " because a session with this ID already exists.");
       }
       if (closedKeys.containsKey(key)) {
-        throw SessionErrors.sessionClosed(id);
+        throw SessionErrors.cloneTarget("TARGET_SESSION_ID_ALREADY_CLOSED", id, "Cannot clone session to target"
+            + " session ID " + id + " because a session with this ID was previously closed.");
       }
       Session copy = factory.cloneOf(source, key);
       sessions.put(key, copy);
