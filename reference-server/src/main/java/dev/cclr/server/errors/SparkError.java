@@ -27,6 +27,7 @@ public final class SparkError extends RuntimeException {
   private final List<String> classes;
   private final boolean internalErrorIn41;
   private final io.grpc.Status.Code code;
+  private final SparkError in41;
 
   private SparkError(Builder b) {
     super(b.text, b.cause, false, false);
@@ -38,6 +39,7 @@ public final class SparkError extends RuntimeException {
     this.classes = List.copyOf(b.classes);
     this.internalErrorIn41 = b.internalErrorIn41;
     this.code = b.code;
+    this.in41 = b.in41;
   }
 
   /** The 4.2.0 error class, e.g. {@code CONNECT_INVALID_PLAN.LOCAL_RELATION_SIZE_LIMIT_EXCEEDED}; null for plain exceptions. */
@@ -63,7 +65,18 @@ public final class SparkError extends RuntimeException {
   /** The gRPC status code; INTERNAL for everything Spark converts, other codes for transport-level refusals. */
   public io.grpc.Status.Code code() { return code; }
 
+  /**
+   * How Spark 4.1.x reports the same condition when it differs by more than the INTERNAL_ERROR
+   * collapse (e.g. a plain Java exception instead of an error class); null when it does not.
+   */
+  public SparkError in41() { return in41; }
+
   public static Builder builder(String errorClass) { return new Builder(errorClass); }
+
+  /** A plain Java exception as Spark reports it: no error class, no SQLSTATE, reason = the class name. */
+  public static Builder plain(String javaClassName, String message) {
+    return new Builder(null).reason(javaClassName).text(message);
+  }
 
   public static final class Builder {
     private final String errorClass;
@@ -75,6 +88,7 @@ public final class SparkError extends RuntimeException {
     private boolean internalErrorIn41;
     private io.grpc.Status.Code code = io.grpc.Status.Code.INTERNAL;
     private Throwable cause;
+    private SparkError in41;
 
     private Builder(String errorClass) { this.errorClass = errorClass; }
 
@@ -86,6 +100,7 @@ public final class SparkError extends RuntimeException {
     public Builder internalErrorIn41(boolean b) { this.internalErrorIn41 = b; return this; }
     public Builder code(io.grpc.Status.Code c) { this.code = c; return this; }
     public Builder cause(Throwable t) { this.cause = t; return this; }
+    public Builder in41(SparkError e) { this.in41 = e; return this; }
 
     public SparkError build() {
       if (classes == null) {

@@ -1,0 +1,280 @@
+package dev.cclr.server;
+
+import dev.cclr.server.artifacts.MemoryBudget;
+import dev.cclr.server.config.ConfigRegistry;
+import dev.cclr.server.errors.ErrorReporter;
+import dev.cclr.server.errors.ErrorStyle;
+import dev.cclr.server.execution.ExecutionContext;
+import dev.cclr.server.execution.ExecutionManager;
+import dev.cclr.server.relations.RelationPlanner;
+import dev.cclr.server.sessions.ErrorResponder;
+import dev.cclr.server.sessions.SessionFactory;
+import dev.cclr.server.sessions.SessionManager;
+import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embeddable Spark Connect server for chunked cached local relations.
+ *
+ * <pre>{@code
+ * try (ReferenceServer server = ReferenceServer.builder()
+ *     .port(0)                       // ephemeral; see port()
+ *     .planner(myPlanner)
+ *     .build()
+ *     .start()) {
+ *   ManagedChannel ch = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(), ...).build();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class ReferenceServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+
+  /** Like Spark's spark.connect.grpc.maxInboundMessageSize default. */
+  public static final int MAX_INBOUND_MESSAGE_SIZE = 128 * 1024 * 1024;
+
+  private final Builder config;
+  private Server server;
+  private Path blobDir;
+  private BufferAllocator allocator;
+  private ExecutorService senders;
+  private ScheduledExecutorService housekeeping;
+  private SessionManager sessions;
+  private ExecutionManager operations;
+
+  private ReferenceServer(Builder config) {
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds and starts serving. */
+  public synchronized ReferenceServer start() throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    Files.createDirectories(config.storeDir);
+    blobDir = Files.createTempDirectory(config.storeDir, "cclr-blobs-");
+    allocator = new RootAllocator();
+    senders = Executors.newCachedThreadPool(daemonThreads("cclr-sender-"));
+    housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("cclr-housekeeping-"));
+
+    ErrorReporter reporter = new ErrorReporter(config.errorStyle);
+    MemoryBudget budget = new MemoryBudget(config.memoryBudgetBytes);
+    sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle), budget, blobDir));
+    operations = new ExecutionManager();
+    sessions.addCloseListener(operations::sessionClosed);
+    ErrorResponder errors = new ErrorResponder(reporter, sessions);
+    ExecutionContext execution = new ExecutionContext(sessions, config.planner, operations, senders, allocator,
+        errors, config.errorStyle, config.sparkVersion());
+
+    List<ServerInterceptor> interceptors = new ArrayList<>(config.interceptors);
+    server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
+        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
+        .addService(ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors))
+        .build()
+        .start();
+
+    long sweepMillis = config.housekeepingInterval.toMillis();
+    housekeeping.scheduleWithFixedDelay(this::housekeep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    LOG.info("Reference server listening on {}:{} (style {}, Spark version {}, memory budget {} bytes, blobs in {})",
+        config.host, port(), config.errorStyle, config.sparkVersion(), config.memoryBudgetBytes, blobDir);
+    return this;
+  }
+
+  /** The port actually bound (the ephemeral one when built with port 0). */
+  public int port() {
+    if (server == null) {
+      throw new IllegalStateException("not started");
+    }
+    return server.getPort();
+  }
+
+  public String host() {
+    return config.host;
+  }
+
+  /** Where spilled blobs of this run live (removed on stop). */
+  public Path blobDirectory() {
+    return blobDir;
+  }
+
+  /** Live sessions, for tests and monitoring. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** Stops accepting calls, ends running ones, frees every session and deletes spill files. */
+  public synchronized void stop() {
+    if (server == null || server.isShutdown() && housekeeping.isShutdown()) {
+      return;
+    }
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    housekeeping.shutdownNow();
+    operations.closeAll();
+    sessions.closeAll();
+    senders.shutdownNow();
+    try {
+      allocator.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Arrow memory still allocated at shutdown", e);
+    }
+    deleteRecursively(blobDir);
+    LOG.info("Reference server stopped");
+  }
+
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void housekeep() {
+    try {
+      sessions.expireIdle(config.sessionIdleTimeout);
+      operations.sweepDetached(config.operationDetachedTimeout);
+    } catch (RuntimeException e) {
+      LOG.warn("Housekeeping failed", e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          LOG.warn("Could not delete {}", p, e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Settings of a {@link ReferenceServer}; every one has a default except the planner. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 15002;
+    private Path storeDir = Paths.get(System.getProperty("java.io.tmpdir"));
+    private long memoryBudgetBytes = 256L << 20;
+    private ErrorStyle errorStyle = ErrorStyle.SPARK_4_2;
+    private String sparkVersion;
+    private RelationPlanner planner;
+    private final List<ServerInterceptor> interceptors = new ArrayList<>();
+    private Duration sessionIdleTimeout = Duration.ofMinutes(60);
+    private Duration operationDetachedTimeout = Duration.ofMinutes(5);
+    private Duration housekeepingInterval = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
+
+    /** The port to bind; 0 picks a free one (read it with {@link ReferenceServer#port()}). */
+    public Builder port(int port) { this.port = port; return this; }
+
+    /** The directory under which blobs that exceed the memory budget are spilled. */
+    public Builder storeDir(Path dir) { this.storeDir = Objects.requireNonNull(dir); return this; }
+
+    /** Bytes of uploaded blobs kept in memory, server-wide; the rest goes to files. */
+    public Builder memoryBudget(long bytes) { this.memoryBudgetBytes = bytes; return this; }
+
+    /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
+    public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }
+
+    /** What AnalyzePlan spark_version answers; defaults to 4.2.0, or 4.1.2 in 4.1 style. */
+    public Builder sparkVersion(String version) { this.sparkVersion = version; return this; }
+
+    public Builder planner(RelationPlanner planner) { this.planner = Objects.requireNonNull(planner); return this; }
+
+    /**
+     * Adds an interceptor (e.g. to record calls in tests). As with gRPC's ServerInterceptors,
+     * the interceptor added last sees a call first.
+     */
+    public Builder interceptor(ServerInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor));
+      return this;
+    }
+
+    public Builder sessionIdleTimeout(Duration d) { this.sessionIdleTimeout = Objects.requireNonNull(d); return this; }
+
+    /** How long a reattachable operation may stay without a client before it is dropped. */
+    public Builder operationDetachedTimeout(Duration d) {
+      this.operationDetachedTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    public Builder housekeepingInterval(Duration d) {
+      this.housekeepingInterval = Objects.requireNonNull(d);
+      return this;
+    }
+
+    String sparkVersion() {
+      if (sparkVersion != null) {
+        return sparkVersion;
+      }
+      return errorStyle == ErrorStyle.SPARK_4_1 ? "4.1.2" : "4.2.0";
+    }
+
+    public ReferenceServer build() {
+      if (planner == null) {
+        throw new IllegalStateException("a RelationPlanner is required");
+      }
+      if (memoryBudgetBytes < 0) {
+        throw new IllegalArgumentException("memory budget must not be negative");
+      }
+      return new ReferenceServer(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cclr.server.artifacts;
+
+import dev.cclr.proto.AddArtifactsRequest;
+import dev.cclr.server.errors.SparkError;
+import io.grpc.Status;
+
+/**
+ * The errors of AddArtifacts. Class names and texts follow Spark where Spark has a clear message
+ * (INVALID_ARTIFACT_PATH, "Excessive/Missing data chunks"); where Spark only says "requirement
+ * failed" (a framing rule broken) the same reason and prefix are used with the rule spelled out.
+ */
+final class ArtifactErrors {
+
+  private static final String RUNTIME = "java.lang.RuntimeException";
+  private static final String ILLEGAL_ARGUMENT = "java.lang.IllegalArgumentException";
+
+  private ArtifactErrors() {}
+
+  static SparkError invalidPath(String name) {
+    return SparkError.builder("INVALID_ARTIFACT_PATH")
+        .sqlState("22023")
+        .reason("org.apache.spark.SparkRuntimeException")
+        .param("name", name)
+        .text("Artifact with name " + name + " is invalid. The name must be a relative path and cannot"
+            + " reference parent/sibling/nephew directories.")
+        .build();
+  }
+
+  static SparkError framing(String rule) {
+    return SparkError.plain(ILLEGAL_ARGUMENT, "requirement failed: " + rule).build();
+  }
+
+  static SparkError excessiveChunks(String name, long numChunks, long processed, long total) {
+    return SparkError.plain(RUNTIME, "Excessive data chunks for artifact: " + name + ", expected "
+        + numChunks + " chunks in total. Processed " + processed + " bytes out of " + total + " bytes.").build();
+  }
+
+  static SparkError missingChunks(String name, long numChunks, long received, long processed, long total) {
+    return SparkError.plain(RUNTIME, "Missing data chunks for artifact: " + name + ". Expected " + numChunks
+        + " chunks and received " + received + " chunks. Processed " + processed + " bytes out of "
+        + total + " bytes.").build();
+  }
+
+  static SparkError unsupportedRequest(AddArtifactsRequest request) {
+    return SparkError.plain("java.lang.UnsupportedOperationException",
+        "Unsupported data transfer request: " + request).build();
+  }
+
+  /** A stream closed before its first message: there is no session to answer for. */
+  static SparkError emptyStream() {
+    return SparkError.plain(ILLEGAL_ARGUMENT, "requirement failed: the AddArtifacts stream carried no request")
+        .code(Status.Code.UNKNOWN)
+        .build();
+  }
+
+  static SparkError storageFailure(String name, Exception cause) {
+    return SparkError.plain("java.io.IOException", "Could not store artifact " + name + ": " + cause.getMessage())
+        .cause(cause)
+        .build();
+  }
+}

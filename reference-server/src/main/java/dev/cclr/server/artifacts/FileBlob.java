@@ -1,0 +1,46 @@
+package dev.cclr.server.artifacts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A blob spilled to a file of the store directory; the file is deleted when the blob is freed. */
+final class FileBlob extends Blob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileBlob.class);
+
+  private final Path file;
+  private final long size;
+
+  FileBlob(Path file, long size) {
+    this.file = file;
+    this.size = size;
+  }
+
+  @Override
+  long size() {
+    return size;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  @Override
+  protected InputStream openRaw() throws IOException {
+    return Files.newInputStream(file);
+  }
+
+  @Override
+  protected void free() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Freeing happens on close paths that must not fail; the directory is removed on shutdown.
+      LOG.warn("Could not delete spilled blob {}", file, e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.cclr.server.artifacts;
+
+import dev.cclr.proto.AddArtifactsRequest.ArtifactChunk;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * One artifact of an AddArtifacts stream while it arrives: its bytes (written through for cache
+ * blobs, only counted for other artifacts, which this server does not keep), its CRC verdict and,
+ * for a chunked artifact, how many chunks and bytes it announced.
+ */
+final class StagedArtifact implements AutoCloseable {
+
+  private final String name;
+  private final Optional<String> cacheHash;
+  private final BlobWriter writer;
+  private final long announcedChunks;
+  private final long announcedBytes;
+  private long receivedChunks;
+  private long receivedBytes;
+  private boolean crcOk = true;
+
+  private StagedArtifact(String name, BlobStore store, long announcedChunks, long announcedBytes) {
+    ArtifactNames.validate(name);
+    this.name = name;
+    this.cacheHash = ArtifactNames.cacheHash(name);
+    this.writer = cacheHash.isPresent() ? store.newWriter() : null;
+    this.announcedChunks = announcedChunks;
+    this.announcedBytes = announcedBytes;
+  }
+
+  /** A batch entry: one chunk, complete on arrival. */
+  static StagedArtifact single(String name, BlobStore store) {
+    return new StagedArtifact(name, store, 1, -1);
+  }
+
+  /** A begin_chunk artifact announcing its chunk count and total size. */
+  static StagedArtifact chunked(String name, BlobStore store, long numChunks, long totalBytes) {
+    return new StagedArtifact(name, store, numChunks, totalBytes);
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * Appends one chunk and checks its CRC: the unsigned CRC32 of exactly this chunk's bytes,
+   * compared with the int64 the client sent (so a sign-extended value never matches).
+   */
+  void write(ArtifactChunk chunk) throws IOException {
+    if (receivedChunks >= announcedChunks) {
+      throw ArtifactErrors.excessiveChunks(name, announcedChunks, receivedBytes, announcedBytes);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(chunk.getData().asReadOnlyByteBuffer());
+    crcOk &= crc.getValue() == chunk.getCrc();
+    if (writer != null) {
+      writer.write(chunk.getData());
+    }
+    receivedChunks++;
+    receivedBytes += chunk.getData().size();
+  }
+
+  boolean allChunksReceived() {
+    return receivedChunks == announcedChunks;
+  }
+
+  /** Throws "Missing data chunks" unless every announced chunk and byte arrived. */
+  void checkComplete() {
+    boolean bytesMatch = announcedBytes < 0 || receivedBytes == announcedBytes;
+    if (!allChunksReceived() || !bytesMatch) {
+      throw ArtifactErrors.missingChunks(name, announcedChunks, receivedChunks, receivedBytes,
+          announcedBytes < 0 ? receivedBytes : announcedBytes);
+    }
+  }
+
+  boolean crcOk() {
+    return crcOk;
+  }
+
+  String describeProgress() {
+    return "'" + name + "' (" + receivedChunks + " of " + announcedChunks + " chunks received)";
+  }
+
+  /**
+   * Puts a complete, CRC-clean cache blob into the store (first content wins there). Anything
+   * else is dropped: failed CRCs are reported, not stored, as in Spark.
+   */
+  void commitTo(BlobStore store) throws IOException {
+    if (writer == null) {
+      return;
+    }
+    if (!crcOk) {
+      writer.close();
+      return;
+    }
+    store.commit(cacheHash.get(), writer.finish());
+  }
+
+  /** Discards whatever was received (memory released, temp file deleted). */
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.close();
+    }
+  }
+}
