@@ -1,0 +1,23 @@
+package dev.cclr.tck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar tck/target/tck.jar <command>}: the TCK's command line. */
+@Command(
+    name = "tck",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Conformance kit for Spark Connect's chunked cached local relation protocol.",
+    subcommands = {RunCommand.class, ConformancePageCommand.class, CommandLine.HelpCommand.class})
+public final class TckCli {
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command and returns its exit code, without exiting (for tests and embedding). */
+  public static int execute(String... args) {
+    return new CommandLine(new TckCli()).execute(args);
+  }
+}

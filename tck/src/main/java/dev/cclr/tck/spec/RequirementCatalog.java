@@ -1,0 +1,63 @@
+package dev.cclr.tck.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The requirements of the spec, read from {@code spec/requirements.yaml}, in file order. */
+public final class RequirementCatalog {
+  private final Map<String, Requirement> byId;
+
+  private RequirementCatalog(Map<String, Requirement> byId) {
+    this.byId = byId;
+  }
+
+  public static RequirementCatalog load(Path yaml) {
+    try {
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(yaml));
+      Map<String, Requirement> map = new LinkedHashMap<>();
+      for (JsonNode r : root.path("requirements")) {
+        List<String> verified = new ArrayList<>();
+        r.path("verified_by").forEach(n -> verified.add(n.asText()));
+        Requirement req = new Requirement(r.path("id").asText(), r.path("level").asText(), r.path("role").asText(),
+            r.path("title").asText(), r.path("chapter").asText(), r.path("text").asText(),
+            r.path("spark_4_2").asText(), r.path("spark_4_1").asText(), verified);
+        if (map.put(req.id(), req) != null) {
+          throw new IllegalStateException("duplicate requirement id " + req.id());
+        }
+      }
+      return new RequirementCatalog(map);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + yaml, e);
+    }
+  }
+
+  /** {@code spec/} of the source tree when running from it, else {@code -Dcclr.spec=DIR}. */
+  public static Path defaultSpecDir() {
+    String configured = System.getProperty("cclr.spec");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    for (Path candidate : List.of(Path.of("spec"), Path.of("../spec"))) {
+      if (Files.exists(candidate.resolve("requirements.yaml"))) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new IllegalStateException("no spec/requirements.yaml found: pass -Dcclr.spec=DIR");
+  }
+
+  public List<Requirement> all() { return List.copyOf(byId.values()); }
+
+  public Optional<Requirement> get(String id) { return Optional.ofNullable(byId.get(id)); }
+
+  public boolean contains(String id) { return byId.containsKey(id); }
+}
