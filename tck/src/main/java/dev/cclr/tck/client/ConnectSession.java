@@ -55,8 +55,8 @@ import java.util.function.Supplier;
  *
  * <p>Unary calls return the server's response message unchanged. {@link #execute} returns an
  * {@link ExecuteResult} even when the execution fails, since what arrived before the error
- * matters. Not thread-safe for concurrent calls that need a consistent observed server session id;
- * otherwise calls may be made from any thread.
+ * matters. Calls may come from several threads; the observed server-side session id is simply the
+ * latest one any response carried.
  */
 public final class ConnectSession implements AutoCloseable {
   private static final Metadata.Key<String> AUTHORIZATION =

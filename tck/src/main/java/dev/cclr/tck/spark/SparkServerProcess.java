@@ -278,7 +278,8 @@ public final class SparkServerProcess implements AutoCloseable {
         }
       }
       deleteRecursively(workDir);
-      throw lastFailure;
+      throw Objects.requireNonNullElseGet(lastFailure,
+          () -> new IllegalStateException("Spark " + version + " Connect server did not start"));
     }
 
     private Process spawn(List<Path> classpath, Path workDir, int port) {
@@ -376,7 +377,8 @@ public final class SparkServerProcess implements AutoCloseable {
     }
   }
 
-  private static void copyWatchdog(Path classesDir) {
+  /** Puts the watchdog class, alone, under classesDir (package-private for its test). */
+  static void copyWatchdog(Path classesDir) {
     String resource = ParentWatchdogMain.class.getName().replace('.', '/') + ".class";
     Path target = classesDir.resolve(resource);
     try (InputStream in = ParentWatchdogMain.class.getClassLoader().getResourceAsStream(resource)) {

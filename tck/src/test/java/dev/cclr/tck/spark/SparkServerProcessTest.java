@@ -12,20 +12,29 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Starts and stops a real Spark 4.2.0 Connect server from Maven Central jars. */
+/**
+ * Starts and stops a real Spark Connect server from Maven Central jars: 4.2.0 by default, or the
+ * comma-separated versions of {@code -Dcclr.spark.versions} (e.g. {@code 4.2.0,4.1.2}).
+ */
 @Tag("real-spark")
 class SparkServerProcessTest {
-  private static final String VERSION = "4.2.0";
+  static Stream<String> versions() {
+    return Arrays.stream(System.getProperty("cclr.spark.versions", "4.2.0").split(",")).map(String::trim);
+  }
 
-  @Test
-  void startsAnswersAConfigGetAndStopsCompletely() throws IOException {
-    Path log = Path.of("target", "spark-logs", "SparkServerProcessTest-4.2.0.log");
+  @ParameterizedTest
+  @MethodSource("versions")
+  void startsAnswersAConfigGetAndStopsCompletely(String version) throws IOException {
+    Path log = Path.of("target", "spark-logs", "SparkServerProcessTest-" + version + ".log");
     SparkServerProcess spark =
-        SparkServerProcess.builder(VERSION)
+        SparkServerProcess.builder(version)
             .logFile(log)
             .conf("spark.sql.session.timeZone", "America/Los_Angeles")
             .start();
@@ -37,12 +46,12 @@ class SparkServerProcessTest {
       // The -D conf reached the server, and the answer came through Spark Connect.
       assertEquals(Map.of("spark.sql.session.timeZone", "America/Los_Angeles"), pairs);
       assertTrue(session.serverSideSessionId().isPresent(), "no server_side_session_id observed");
-      assertEquals(VERSION, session.sparkVersion());
+      assertEquals(version, session.sparkVersion());
     } finally {
       spark.close();
     }
     System.out.printf("Spark %s started in %d ms, mllib on classpath: %s%n",
-        VERSION, spark.startupTime().toMillis(), spark.hasMllib());
+        version, spark.startupTime().toMillis(), spark.hasMllib());
 
     assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server still alive");
     assertFalse(spark.isAlive());
