@@ -3,12 +3,12 @@ package dev.cclr.tck.run;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cclr.tck.report.HtmlReportWriter;
+import dev.cclr.tck.report.JUnitXmlWriter;
 import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.report.SummaryJsonWriter;
 import dev.cclr.tck.report.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -17,11 +17,10 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs a suite through the JUnit Platform and writes the reports: {@code tck-summary.json},
- * {@code tck-report.html}, JUnit XML ({@code TEST-*.xml}) and Open Test Reporting XML, plus
+ * {@code tck-report.html}, JUnit XML ({@code TEST-cclr-<suite>.xml}) and Open Test Reporting XML, plus
  * {@code tck-differential.json} in differential mode. The exit code is 0 only if at least one case
  * was judged and the gate held (see {@link RunSummary#passes}).
  */
@@ -34,8 +33,7 @@ public final class TckLauncher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create report folder " + config.reportDir(), e);
     }
-    try (TckRun run = TckRun.begin(config);
-         PrintWriter junitLog = new PrintWriter(out, true)) {
+    try (TckRun run = TckRun.begin(config)) {
       out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
           + " cases, target " + config.target() + config.versus().map(v -> " vs " + v).orElse("")
           + ", profile " + config.profile());
@@ -45,11 +43,12 @@ public final class TckLauncher {
           .configurationParameter("junit.platform.reporting.output.dir", config.reportDir().toString())
           .build();
       Launcher launcher = LauncherFactory.create();
-      launcher.execute(request, new ProgressListener(out), new LegacyXmlReportGeneratingListener(config.reportDir(), junitLog));
+      launcher.execute(request, new ProgressListener(out));
 
       RunSummary summary = run.summary();
       SummaryJsonWriter.write(summary, config.gateAllLevels(), config.reportDir());
       HtmlReportWriter.write(summary, config.gateAllLevels(), config.reportDir());
+      JUnitXmlWriter.write(summary, config.reportDir());
       if (config.versus().isPresent()) {
         DifferentialReport.write(run.differences(), config, out);
       }
