@@ -1,0 +1,66 @@
+package dev.cclr.tck.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything a report says about one run: what was tested, how, and each case's result. */
+public final class RunSummary {
+  private final String suite;
+  private final String implementation;
+  private final String target;
+  private final String profile;
+  private final String tckVersion;
+  private final Instant started;
+  private final List<CaseResult> results = new ArrayList<>();
+
+  public RunSummary(String suite, String implementation, String target, String profile, String tckVersion, Instant started) {
+    this.suite = suite;
+    this.implementation = implementation;
+    this.target = target;
+    this.profile = profile;
+    this.tckVersion = tckVersion;
+    this.started = started;
+  }
+
+  public synchronized void add(CaseResult r) { results.add(r); }
+
+  public String suite() { return suite; }
+  public String implementation() { return implementation; }
+  public String target() { return target; }
+  public String profile() { return profile; }
+  public String tckVersion() { return tckVersion; }
+  public Instant started() { return started; }
+  public synchronized List<CaseResult> results() { return List.copyOf(results); }
+
+  public Map<Verdict, Integer> counts(boolean must) {
+    Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+    for (Verdict v : Verdict.values()) {
+      counts.put(v, 0);
+    }
+    for (CaseResult r : results()) {
+      if (r.isMust() == must) {
+        counts.merge(r.verdict(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** Cases that were actually judged (PASS, FAIL, ERROR). */
+  public long judged() { return results().stream().filter(r -> r.verdict().counted()).count(); }
+
+  /**
+   * The gate: true only if at least one case was judged and no judged case at a gated level failed
+   * or errored. A run where nothing ran is a failed run.
+   */
+  public boolean passes(boolean gateShouldAndMay) {
+    if (judged() == 0) {
+      return false;
+    }
+    return results().stream()
+        .filter(r -> gateShouldAndMay || r.isMust())
+        .noneMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR);
+  }
+}
