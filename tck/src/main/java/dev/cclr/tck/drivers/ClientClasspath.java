@@ -18,6 +18,7 @@ import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 /**
  * Resolves the runtime classpath of Maven coordinates from Maven Central, e.g. the real Spark
@@ -53,6 +54,10 @@ public final class ClientClasspath {
     RepositorySystem system = new RepositorySystemSupplier().get();
     try {
       DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+      // POM profiles and interpolation see the same properties as in a Maven build.
+      session.setSystemProperties(System.getProperties());
+      // By default an unreadable POM just drops that artifact's dependencies: fail instead.
+      session.setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false));
       Path localRepo = Path.of(System.getProperty(LOCAL_REPO_PROPERTY,
           Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
       session.setLocalRepositoryManager(
