@@ -19,6 +19,11 @@ final class E2eTargets {
 
   /** e.g. {@code -Dcclr.e2e.remote=sc://127.0.0.1:15002}: use that server, start nothing. */
   static final String REMOTE_PROPERTY = "cclr.e2e.remote";
+  /**
+   * {@code -Dcclr.e2e.proxy=true}: put an in-process {@link ForwardingProxy} with the recording
+   * interceptor in front of the server, so the server-side checks run against real Spark too.
+   */
+  static final String PROXY_PROPERTY = "cclr.e2e.proxy";
   static final String SPARK_VERSION = "4.2.0";
 
   private E2eTargets() {}
@@ -64,10 +69,28 @@ final class E2eTargets {
 
   static E2eTarget fromSystemPropertyOrRealSpark(Path workDir) throws Exception {
     String remote = System.getProperty(REMOTE_PROPERTY);
-    if (remote != null && !remote.isBlank()) {
-      return external(remote);
+    E2eTarget server = remote != null && !remote.isBlank() ? external(remote) : realSpark(SPARK_VERSION, workDir);
+    if (!Boolean.getBoolean(PROXY_PROPERTY)) {
+      return server;
     }
-    return realSpark(SPARK_VERSION, workDir);
+    try {
+      return proxied(server).create(workDir);
+    } catch (Exception | Error e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** The upstream target behind a recording {@link ForwardingProxy}; closing closes both. */
+  static Factory proxied(E2eTarget upstream) {
+    java.net.URI uri = java.net.URI.create(upstream.sparkRemote().replaceFirst("^sc://", "http://"));
+    return inProcess("recording proxy to " + upstream.description(), interceptor -> {
+      ForwardingProxy proxy = ForwardingProxy.start(uri.getHost(), uri.getPort(), interceptor);
+      return InProcessServer.running(proxy.port(), () -> {
+        proxy.close();
+        upstream.close();
+      });
+    });
   }
 
   static E2eTarget external(String remote) {
