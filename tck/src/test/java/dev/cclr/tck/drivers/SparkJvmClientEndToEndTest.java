@@ -136,6 +136,9 @@ class SparkJvmClientEndToEndTest {
       assertTrue(!received.isEmpty() && received.stream().allMatch(x -> x.equals(sent)),
           () -> "server received " + received + " but the client sent " + sent);
       assertTrue(received.get(0).hasRepeatedHash());
+      timings.add("server-side record\tclient " + clientVersion + "\t" + received.size()
+          + " chunked relations received, " + received.get(0).dataHashes().size() + " chunk references, "
+          + received.get(0).distinctDataHashes() + " distinct");
     });
   }
 

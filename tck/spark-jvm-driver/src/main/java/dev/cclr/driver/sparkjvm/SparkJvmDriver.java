@@ -29,7 +29,15 @@ public final class SparkJvmDriver {
   private SparkJvmDriver() {}
 
   public static void main(String[] argv) {
-    int status = run(List.of(argv), System.getenv("SPARK_REMOTE"), System.err);
+    int status;
+    try {
+      status = run(List.of(argv), System.getenv("SPARK_REMOTE"), System.err);
+    } catch (Throwable t) {
+      // Anything unforeseen (out of memory, ...) is a driver failure, and must not leave the JVM
+      // hanging on the client's non-daemon threads until the caller's timeout.
+      t.printStackTrace();
+      status = EXIT_DRIVER_FAILURE;
+    }
     // The client leaves gRPC threads behind; the result is on disk, so leave now.
     System.exit(status);
   }
