@@ -163,6 +163,42 @@ class SparkJvmClientEndToEndTest {
     target.recorder().ifPresent(rec -> assertEquals(sent, rec.relations()));
   }
 
+  /**
+   * The client inlines one chunk when schema JSON + chunk bytes <= localRelationCacheThreshold,
+   * and caches it as a one-chunk chunked relation one byte below that. The boundary is measured
+   * from what the client sent at the default threshold, so no byte count is hard-wired.
+   */
+  @ParameterizedTest(name = "client {0}")
+  @MethodSource("clientVersions")
+  void thresholdCountsSchemaPlusChunkAndIsInclusive(String clientVersion) throws Exception {
+    LocalDataRelation inline = onlyRelation(run(clientVersion, "threshold-default", List.of("inline-small")));
+    assertTrue(inline.isInline() && inline.dataBytes() != null && inline.schema() != null, inline::toString);
+    long size = inline.schema().getBytes(StandardCharsets.UTF_8).length + inline.dataBytes();
+    String threshold = "spark.sql.session.localRelationCacheThreshold=";
+
+    LocalDataRelation atLimit = onlyRelation(run(clientVersion, "threshold-at",
+        List.of("inline-small", "--conf", threshold + size)));
+    assertEquals(inline, atLimit, "total size == threshold must stay inline");
+
+    DriverResult below = run(clientVersion, "threshold-below", List.of("inline-small", "--conf", threshold + (size - 1)));
+    assertTrue(below.equal(), below::toString);
+    LocalDataRelation cached = onlyRelation(below);
+    assertTrue(cached.isChunked() && cached.dataHashes().size() == 1 && cached.schemaHash() != null,
+        () -> "one byte under, expected a one-chunk chunked relation, got " + cached);
+    WireSummary wire = below.wire().orElseThrow();
+    assertEquals(List.of("cache/" + cached.schemaHash(), "cache/" + cached.dataHashes().get(0)),
+        wire.uploadedArtifactNames());
+    timings.add("threshold\tclient " + clientVersion + "\tinline iff schema+chunk (" + size + " bytes) <= threshold");
+  }
+
+  private static LocalDataRelation onlyRelation(DriverResult r) {
+    assertTrue(r.exception().isEmpty(), () -> "the client failed: " + r.exception().orElseThrow());
+    List<LocalDataRelation> sent = r.wire().orElseThrow().executedRelations();
+    assertTrue(!sent.isEmpty() && sent.stream().allMatch(sent.get(0)::equals),
+        () -> "expected the same relation in every plan, got " + sent);
+    return sent.get(0);
+  }
+
   @ParameterizedTest(name = "client {0}")
   @MethodSource("clientVersions")
   void emptyDataFrameKeepsItsSchema(String clientVersion) throws Exception {
