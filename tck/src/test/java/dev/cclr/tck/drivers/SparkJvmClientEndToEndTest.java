@@ -42,8 +42,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkJvmClientEndToEndTest {
 
-  // The one line to change to run against the reference server, e.g.
-  //   E2eTargets.inProcess("reference server", i -> E2eTargets.InProcessServer.running(...ReferenceServer...))
+  // The one line to change to run against the reference server in this JVM (adapt the builder's
+  // names; it needs port 0, an interceptor hook, port() and close()):
+  //   private static final E2eTargets.Factory TARGET = E2eTargets.inProcess("reference server", i -> {
+  //     ReferenceServer s = ReferenceServer.builder().port(0).interceptor(i).build(); s.start();
+  //     return E2eTargets.InProcessServer.running(s.port(), s::close); });
+  // The server-side checks (plan really chunked, repeated hash) then run through the recorder.
   private static final E2eTargets.Factory TARGET = E2eTargets::fromSystemPropertyOrRealSpark;
 
   static final String CLIENT_VERSIONS_PROPERTY = "cclr.e2e.clientVersions";
