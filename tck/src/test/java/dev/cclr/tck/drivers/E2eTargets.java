@@ -38,7 +38,8 @@ final class E2eTargets {
    * Starts a server inside this JVM, on an ephemeral 127.0.0.1 port, with the given interceptor
    * installed on its service. For the reference server this is meant to be one line, e.g.
    * <pre>
-   * interceptor -> InProcessServer.running(ReferenceServer.builder().port(0).interceptor(interceptor).build().start())
+   * i -> { ReferenceServer s = ReferenceServer.builder().port(0).interceptor(i).build(); s.start();
+   *        return InProcessServer.running(s.port(), s::close); }
    * </pre>
    * (adapt to the builder's final names; what matters is port 0, the interceptor, and port()/close()).
    */
