@@ -1,0 +1,92 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.fixtures.FixtureException;
+import dev.cclr.tck.report.CaseResult;
+import dev.cclr.tck.report.Verdict;
+import dev.cclr.tck.targets.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one case against one target: opens the sessions its steps name, performs the steps in
+ * order, turns each answer into an {@link Observation} and checks it against the step's
+ * expectation. The first broken expectation ends the case as FAIL with a message naming the step,
+ * what was expected, what came back and the requirements the case checks; anything that prevents
+ * judging (the target went away, a broken fixture) ends it as ERROR.
+ */
+public final class CaseRunner {
+  private final Target target;
+  private final String profile;
+
+  public CaseRunner(Target target, String profile) {
+    this.target = target;
+    this.profile = profile;
+  }
+
+  /** A case's verdict and what every step observed (for differential runs). */
+  public record Run(CaseResult result, List<Observation> observations) {}
+
+  public Run run(CaseDefinition c) {
+    long start = System.nanoTime();
+    List<Observation> observations = new ArrayList<>();
+    if (!c.appliesTo(profile)) {
+      return new Run(result(c, Verdict.NOT_APPLICABLE,
+          "case applies to profiles " + c.profiles() + ", not " + profile, null, start), observations);
+    }
+    Map<String, ConnectSession> sessions = new LinkedHashMap<>();
+    try {
+      Map<String, Blob> blobs = CaseBlobs.load(c);
+      StepExecutor executor = new StepExecutor(blobs, profile, name -> sessions.computeIfAbsent(name, n -> target.openSession()));
+      int index = 0;
+      for (JsonNode step : c.steps()) {
+        index++;
+        Observation observation = executor.perform(step);
+        observations.add(observation);
+        String mismatch = Expectations.check(step.get("expect"), observation, blobs, profile);
+        if (mismatch != null) {
+          String where = "step " + index + " (" + step.path("op").asText() + ")";
+          return new Run(result(c, Verdict.FAIL, where + ": " + mismatch + requirementsNote(c),
+              observation.render(), start), observations);
+        }
+      }
+      return new Run(result(c, Verdict.PASS, "", null, start), observations);
+    } catch (FixtureException e) {
+      return new Run(result(c, Verdict.ERROR, "broken fixture: " + e.getMessage(), null, start), observations);
+    } catch (RemoteErrorException e) {
+      return new Run(result(c, Verdict.ERROR, "the target failed a call the case needs: " + e.getMessage()
+          + requirementsNote(c), e.error().summary(), start), observations);
+    } catch (RuntimeException e) {
+      return new Run(result(c, Verdict.ERROR, "could not judge: " + e, null, start), observations);
+    } finally {
+      for (ConnectSession s : sessions.values()) {
+        try {
+          s.close();
+        } catch (RuntimeException ignored) {
+          // Closing a channel of a target that already went away is not a case result.
+        }
+      }
+    }
+  }
+
+  private static String requirementsNote(CaseDefinition c) {
+    return c.requirements().isEmpty() ? "" : " [checks " + String.join(", ", c.requirements()) + "]";
+  }
+
+  private static CaseResult result(CaseDefinition c, Verdict v, String message, String actual, long start) {
+    return new CaseResult(c.id(), c.title(), c.requirements(), c.level(), c.tags(), v, message, actual,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  static ObjectNode object() { return JsonNodeFactory.instance.objectNode(); }
+
+  static ArrayNode array() { return JsonNodeFactory.instance.arrayNode(); }
+}

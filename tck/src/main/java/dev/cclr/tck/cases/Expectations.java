@@ -1,0 +1,170 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.tck.arrow.ArrowIpc;
+import dev.cclr.tck.arrow.CanonicalTable;
+import dev.cclr.tck.arrow.Difference;
+import dev.cclr.tck.arrow.TableComparator;
+import dev.cclr.tck.fixtures.FixtureException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks an observation against a step's {@code expect}. Returns null when it holds, otherwise a
+ * sentence saying what was expected and what came back. Session-specific values stay as their
+ * placeholder on both sides (observations are normalised the same way).
+ */
+final class Expectations {
+  private static final TableComparator ROWS = TableComparator.strict();
+
+  private Expectations() {}
+
+  static String check(JsonNode expect, Observation observed, Map<String, Blob> blobs, String profile) {
+    Placeholders p = new Placeholders(blobs, () -> "${serverSideSessionId}");
+    if (expect == null || expect.isNull() || expect.isEmpty()) {
+      return observed.isError() ? "the call failed: " + describeError(observed) : null;
+    }
+    if (expect.has("error")) {
+      return checkError(expect.get("error"), observed, p, profile);
+    }
+    if (observed.isError()) {
+      return "expected success, but the call failed: " + describeError(observed);
+    }
+    if (expect.has("rows")) {
+      return checkRows(expect.get("rows").asText(), observed, blobs);
+    }
+    if (expect.has("summaries")) {
+      JsonNode want = expand(expect.get("summaries"), p);
+      JsonNode got = observed.data().get("summaries");
+      return want.equals(got) ? null : "expected artifact summaries " + want + " but got " + got;
+    }
+    if (expect.has("exists")) {
+      JsonNode want = expand(expect.get("exists"), p);
+      JsonNode got = observed.data().get("exists");
+      return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
+    }
+    if (expect.has("pairs")) {
+      JsonNode want = expand(expect.get("pairs"), p);
+      JsonNode got = observed.data().path("pairs");
+      for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().equals(got.get(e.getKey()))) {
+          return "expected config " + e.getKey() + " = " + e.getValue() + " but got " + got.get(e.getKey());
+        }
+      }
+      return null;
+    }
+    throw new FixtureException("unknown expectation " + expect);
+  }
+
+  private static String checkRows(String blobKey, Observation observed, Map<String, Blob> blobs) {
+    Blob blob = blobs.get(blobKey);
+    if (blob == null) {
+      throw new FixtureException("expected rows name unknown blob '" + blobKey + "'");
+    }
+    JsonNode problems = observed.data().get("protocolProblems");
+    if (problems != null) {
+      return "the result stream broke the protocol: " + problems;
+    }
+    if (observed.data().has("resultComplete")) {
+      return "the result stream ended without ResultComplete";
+    }
+    CanonicalTable expected = ArrowIpc.read(blob.bytes());
+    CanonicalTable actual = observed.table().orElseThrow();
+    Optional<Difference> d = ROWS.compare(expected, actual);
+    return d.map(diff -> "rows differ at " + diff + "; expected " + expected.rowCount() + " rows "
+        + expected.columns() + ", got " + actual.rowCount() + " rows " + actual.columns()).orElse(null);
+  }
+
+  private static String checkError(JsonNode want, Observation observed, Placeholders p, String profile) {
+    if (!observed.isError()) {
+      return "expected an error " + describeExpectedError(want, profile) + " but the call succeeded"
+          + observed.table().map(t -> " with " + t.rowCount() + " rows").orElse("");
+    }
+    JsonNode got = observed.data().get("error");
+    String code = want.path("code").asText();
+    if (!code.equals(got.path("code").asText())) {
+      return "expected gRPC " + code + " but got " + describeError(observed);
+    }
+    for (String field : new String[] {"errorClass", "sqlState", "reason"}) {
+      Optional<JsonNode> expected = forProfile(want.get(field), profile);
+      if (expected.isPresent()) {
+        JsonNode e = expected.get();
+        JsonNode a = got.get(field);
+        boolean same = e.isNull() ? (a == null || a.isNull()) : e.asText().equals(a == null ? null : a.asText());
+        if (!same) {
+          return "expected " + field + " " + e + " but got " + describeError(observed);
+        }
+      }
+    }
+    Optional<JsonNode> params = forProfile(want.get("messageParameters"), profile);
+    if (params.isPresent()) {
+      JsonNode expected = expand(params.get(), p);
+      if (!expected.equals(got.get("messageParameters"))) {
+        return "expected messageParameters " + expected + " but got " + got.get("messageParameters")
+            + " (" + describeError(observed) + ")";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A member that is either one value for all profiles or an object keyed by profile. The
+   * {@code strict} profile uses the {@code spark-4.2} value. Empty when the profile has none.
+   */
+  static Optional<JsonNode> forProfile(JsonNode node, String profile) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isObject() && isPerProfile(node)) {
+      String key = "strict".equals(profile) && !node.has("strict") ? "spark-4.2" : profile;
+      return Optional.ofNullable(node.get(key));
+    }
+    return Optional.of(node);
+  }
+
+  private static boolean isPerProfile(JsonNode node) {
+    Iterator<String> names = node.fieldNames();
+    if (!names.hasNext()) {
+      return false;
+    }
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonNode expand(JsonNode node, Placeholders p) {
+    if (node.isTextual()) {
+      return JsonNodeFactory.instance.textNode(p.expand(node.asText()));
+    }
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> out.set(p.expand(e.getKey()), expand(e.getValue(), p)));
+      return out;
+    }
+    if (node.isArray()) {
+      var out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(n -> out.add(expand(n, p)));
+      return out;
+    }
+    return node;
+  }
+
+  private static String describeExpectedError(JsonNode want, String profile) {
+    return want.path("code").asText() + forProfile(want.get("errorClass"), profile).map(n -> " " + n.asText()).orElse("");
+  }
+
+  static String describeError(Observation o) {
+    JsonNode e = o.data().get("error");
+    return e.path("code").asText() + " errorClass=" + e.path("errorClass").asText(null) + " sqlState="
+        + e.path("sqlState").asText(null) + " messageParameters=" + e.path("messageParameters") + " reason="
+        + e.path("reason").asText(null) + " message=\"" + e.path("message").asText() + "\"";
+  }
+}

@@ -1,0 +1,23 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.tck.arrow.CanonicalTable;
+import java.util.Optional;
+
+/**
+ * What one step saw, normalised so that two servers' answers can be compared: values that are
+ * specific to a session (the server-side session id) are replaced by their placeholder, and values
+ * that are unique per call (error ids) are left out. Rows are kept as a canonical table.
+ */
+public record Observation(String op, ObjectNode data, Optional<CanonicalTable> table) {
+
+  private static final int MAX_RENDER = 2000;
+
+  public boolean isError() { return data.has("error"); }
+
+  /** A readable one-line form for reports, rows included up to a bound. */
+  public String render() {
+    String text = table.map(t -> data.toString() + " rows=" + t).orElse(data.toString());
+    return text.length() <= MAX_RENDER ? text : text.substring(0, MAX_RENDER) + "...";
+  }
+}

@@ -1,0 +1,451 @@
+package dev.cclr.tck.client;
+
+import dev.cclr.proto.AddArtifactsRequest;
+import dev.cclr.proto.AddArtifactsResponse;
+import dev.cclr.proto.AnalyzePlanRequest;
+import dev.cclr.proto.AnalyzePlanResponse;
+import dev.cclr.proto.ArtifactStatusesRequest;
+import dev.cclr.proto.ArtifactStatusesResponse;
+import dev.cclr.proto.ConfigRequest;
+import dev.cclr.proto.ConfigResponse;
+import dev.cclr.proto.DataType;
+import dev.cclr.proto.ExecutePlanRequest;
+import dev.cclr.proto.ExecutePlanResponse;
+import dev.cclr.proto.KeyValue;
+import dev.cclr.proto.Plan;
+import dev.cclr.proto.ReattachExecuteRequest;
+import dev.cclr.proto.ReattachOptions;
+import dev.cclr.proto.Relation;
+import dev.cclr.proto.ReleaseExecuteRequest;
+import dev.cclr.proto.ReleaseSessionRequest;
+import dev.cclr.proto.ReleaseSessionResponse;
+import dev.cclr.proto.SparkConnectServiceGrpc;
+import dev.cclr.proto.UserContext;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ChannelCredentials;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One Spark Connect session on its own gRPC channel: the protocol client every part of the kit
+ * uses. It stamps each request with the session id, user context and client type, remembers the
+ * {@code server_side_session_id} the server answers with and sends it back as {@code
+ * client_observed_server_side_session_id} (so a server that lost the session can say so), and
+ * turns failed calls into {@link RemoteErrorException}s carrying a {@link RemoteError}.
+ *
+ * <p>Unary calls return the server's response message unchanged. {@link #execute} returns an
+ * {@link ExecuteResult} even when the execution fails, since what arrived before the error
+ * matters. Not thread-safe for concurrent calls that need a consistent observed server session id;
+ * otherwise calls may be made from any thread.
+ */
+public final class ConnectSession implements AutoCloseable {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  private final ConnectUri uri;
+  private final ConnectOptions options;
+  private final ManagedChannel channel;
+  private final String sessionId;
+  private final UserContext userContext;
+  private final String clientType;
+  private final AtomicReference<String> serverSideSessionId = new AtomicReference<>();
+
+  private ConnectSession(ConnectUri uri, ConnectOptions options) {
+    this.uri = uri;
+    this.options = options;
+    this.sessionId = uri.sessionId().orElseGet(() -> UUID.randomUUID().toString());
+    this.userContext =
+        UserContext.newBuilder()
+            .setUserId(uri.userId().orElseGet(() -> System.getProperty("user.name", "cclr")))
+            .build();
+    this.clientType = uri.userAgent().orElse(options.clientType());
+    ChannelCredentials credentials =
+        uri.useSsl() ? TlsChannelCredentials.create() : InsecureChannelCredentials.create();
+    this.channel =
+        NettyChannelBuilder.forAddress(uri.socketHost(), uri.port(), credentials)
+            .maxInboundMessageSize(uri.grpcMaxMessageSize().orElse(options.maxInboundMessageSize()))
+            .intercept(new HeaderInterceptor(uri))
+            .build();
+  }
+
+  public static ConnectSession open(ConnectUri uri) {
+    return new ConnectSession(uri, ConnectOptions.defaults());
+  }
+
+  public static ConnectSession open(ConnectUri uri, ConnectOptions options) {
+    return new ConnectSession(uri, options);
+  }
+
+  public ConnectUri uri() {
+    return uri;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String userId() {
+    return userContext.getUserId();
+  }
+
+  public String clientType() {
+    return clientType;
+  }
+
+  /** The server_side_session_id of the latest response that carried one. */
+  public Optional<String> serverSideSessionId() {
+    return Optional.ofNullable(serverSideSessionId.get());
+  }
+
+  /** The channel, for calls this class does not wrap. */
+  public Channel channel() {
+    return channel;
+  }
+
+  // ---- Config ------------------------------------------------------------------------------
+
+  public ConfigResponse config(ConfigRequest.Operation operation) {
+    ConfigRequest.Builder request =
+        ConfigRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .setOperation(operation);
+    serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    return unary("Config", () -> blocking().config(request.build()), ConfigResponse::getServerSideSessionId);
+  }
+
+  public ConfigResponse configSet(Map<String, String> pairs) {
+    ConfigRequest.Set.Builder set = ConfigRequest.Set.newBuilder();
+    pairs.forEach((k, v) -> set.addPairs(KeyValue.newBuilder().setKey(k).setValue(v)));
+    return config(ConfigRequest.Operation.newBuilder().setSet(set).build());
+  }
+
+  public ConfigResponse configGet(String... keys) {
+    return config(
+        ConfigRequest.Operation.newBuilder()
+            .setGet(ConfigRequest.Get.newBuilder().addAllKeys(List.of(keys)))
+            .build());
+  }
+
+  public ConfigResponse configGetOption(String... keys) {
+    return config(
+        ConfigRequest.Operation.newBuilder()
+            .setGetOption(ConfigRequest.GetOption.newBuilder().addAllKeys(List.of(keys)))
+            .build());
+  }
+
+  public ConfigResponse configGetWithDefault(Map<String, String> keysAndDefaults) {
+    ConfigRequest.GetWithDefault.Builder get = ConfigRequest.GetWithDefault.newBuilder();
+    keysAndDefaults.forEach((k, v) -> get.addPairs(KeyValue.newBuilder().setKey(k).setValue(v)));
+    return config(ConfigRequest.Operation.newBuilder().setGetWithDefault(get).build());
+  }
+
+  public ConfigResponse configGetAll(Optional<String> prefix) {
+    ConfigRequest.GetAll.Builder getAll = ConfigRequest.GetAll.newBuilder();
+    prefix.ifPresent(getAll::setPrefix);
+    return config(ConfigRequest.Operation.newBuilder().setGetAll(getAll).build());
+  }
+
+  public ConfigResponse configUnset(String... keys) {
+    return config(
+        ConfigRequest.Operation.newBuilder()
+            .setUnset(ConfigRequest.Unset.newBuilder().addAllKeys(List.of(keys)))
+            .build());
+  }
+
+  public ConfigResponse configIsModifiable(String... keys) {
+    return config(
+        ConfigRequest.Operation.newBuilder()
+            .setIsModifiable(ConfigRequest.IsModifiable.newBuilder().addAllKeys(List.of(keys)))
+            .build());
+  }
+
+  // ---- Artifacts ---------------------------------------------------------------------------
+
+  public ArtifactStatusesResponse artifactStatus(Collection<String> names) {
+    ArtifactStatusesRequest.Builder request =
+        ArtifactStatusesRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .addAllNames(names);
+    serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    return unary(
+        "ArtifactStatus",
+        () -> blocking().artifactStatus(request.build()),
+        ArtifactStatusesResponse::getServerSideSessionId);
+  }
+
+  /** Uploads the artifacts in one AddArtifacts call, framed exactly as Spark's clients frame them. */
+  public AddArtifactsResponse addArtifacts(List<ArtifactBlob> artifacts) {
+    if (artifacts.isEmpty()) {
+      throw new IllegalArgumentException("nothing to upload; Spark's clients never open an empty stream");
+    }
+    List<AddArtifactsRequest> messages =
+        SparkArtifactFraming.frame(artifacts).stream().map(this::stamp).toList();
+    CallOutcome<AddArtifactsResponse> outcome = addArtifactsRaw(messages, StreamEnd.COMPLETE);
+    if (outcome.error().isPresent()) {
+      throw new RemoteErrorException("AddArtifacts", outcome.error().get(), null);
+    }
+    return outcome.orThrow();
+  }
+
+  /**
+   * Sends these AddArtifacts messages exactly as given, in one call, then ends the stream as told.
+   * For malformed-framing scenarios: wrong CRCs, a chunk without a begin, a stream that stops
+   * early, foreign session ids... Use {@link #stamp} to give a message this session's fields.
+   *
+   * @return the response, or the call's error as data; never throws for a server-side failure
+   */
+  public CallOutcome<AddArtifactsResponse> addArtifactsRaw(
+      List<AddArtifactsRequest> messages, StreamEnd end) {
+    try {
+      AddArtifactsResponse response =
+          ClientStreamSender.send(
+              (io.grpc.stub.StreamObserver<AddArtifactsResponse> observer) ->
+                  async().addArtifacts(observer),
+              messages,
+              end,
+              options.callTimeout());
+      observe(response.getServerSideSessionId());
+      return CallOutcome.success(response);
+    } catch (StatusRuntimeException e) {
+      return CallOutcome.failure(RemoteError.from(e));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("AddArtifacts failed locally: " + e, e);
+    }
+  }
+
+  /** The message with this session's id, user context, client type and observed server session. */
+  public AddArtifactsRequest stamp(AddArtifactsRequest message) {
+    AddArtifactsRequest.Builder builder =
+        message.toBuilder().setSessionId(sessionId).setUserContext(userContext).setClientType(clientType);
+    serverSideSessionId().ifPresent(builder::setClientObservedServerSideSessionId);
+    return builder.build();
+  }
+
+  // ---- Execution ---------------------------------------------------------------------------
+
+  public ExecuteResult execute(Relation relation) {
+    return execute(relation, ExecuteOptions.defaults());
+  }
+
+  /**
+   * Runs the relation and collects its whole result. With a reattachable execution, a stream that
+   * ends without ResultComplete is resumed with ReattachExecute from the last response id received,
+   * until ResultComplete, an error, a resumed stream that brings nothing new, or {@code
+   * maxReattaches}.
+   */
+  public ExecuteResult execute(Relation relation, ExecuteOptions executeOptions) {
+    String operationId = executeOptions.operationId().orElseGet(() -> UUID.randomUUID().toString());
+    ExecutePlanRequest.Builder request =
+        ExecutePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .setOperationId(operationId)
+            .setPlan(Plan.newBuilder().setRoot(relation));
+    if (executeOptions.reattachable()) {
+      request.addRequestOptions(
+          ExecutePlanRequest.RequestOption.newBuilder()
+              .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
+    }
+    serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+
+    ExecuteCollector collector = new ExecuteCollector(operationId);
+    Optional<RemoteError> error = drain(blocking().executePlan(request.build()), collector);
+    int reattaches = 0;
+    while (error.isEmpty() && executeOptions.reattachable() && !collector.resultComplete()) {
+      if (reattaches >= executeOptions.maxReattaches()) {
+        collector.problem("gave up after " + reattaches + " reattaches without ResultComplete");
+        break;
+      }
+      reattaches++;
+      int before = collector.responseCount();
+      ReattachExecuteRequest.Builder reattach =
+          ReattachExecuteRequest.newBuilder()
+              .setSessionId(sessionId)
+              .setUserContext(userContext)
+              .setClientType(clientType)
+              .setOperationId(operationId);
+      collector.lastResponseId().ifPresent(reattach::setLastResponseId);
+      serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
+      error = drain(blocking().reattachExecute(reattach.build()), collector);
+      if (error.isEmpty() && !collector.resultComplete() && collector.responseCount() == before) {
+        collector.problem("a reattached stream ended without any response and without ResultComplete");
+        break;
+      }
+    }
+    Optional<RemoteError> releaseError = Optional.empty();
+    if (error.isEmpty() && collector.resultComplete() && executeOptions.releaseWhenComplete()) {
+      releaseError = releaseAll(operationId);
+    }
+    return collector.finish(reattaches, error, releaseError);
+  }
+
+  public DataType analyzeSchema(Relation relation) {
+    AnalyzePlanRequest.Builder request =
+        analyzeRequest()
+            .setSchema(
+                AnalyzePlanRequest.Schema.newBuilder().setPlan(Plan.newBuilder().setRoot(relation)));
+    return unary("AnalyzePlan(schema)", () -> blocking().analyzePlan(request.build()),
+            AnalyzePlanResponse::getServerSideSessionId)
+        .getSchema()
+        .getSchema();
+  }
+
+  /** The server's Spark version, a cheap call that also proves the server answers. */
+  public String sparkVersion() {
+    AnalyzePlanRequest.Builder request =
+        analyzeRequest().setSparkVersion(AnalyzePlanRequest.SparkVersion.getDefaultInstance());
+    return unary("AnalyzePlan(spark_version)", () -> blocking().analyzePlan(request.build()),
+            AnalyzePlanResponse::getServerSideSessionId)
+        .getSparkVersion()
+        .getVersion();
+  }
+
+  /** Ends the session on the server, which drops everything the session stored. */
+  public ReleaseSessionResponse releaseSession() {
+    ReleaseSessionRequest request =
+        ReleaseSessionRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .build();
+    return unary("ReleaseSession", () -> blocking().releaseSession(request),
+        ReleaseSessionResponse::getServerSideSessionId);
+  }
+
+  /** Closes the channel (not the server-side session: see {@link #releaseSession()}). */
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private AnalyzePlanRequest.Builder analyzeRequest() {
+    AnalyzePlanRequest.Builder request =
+        AnalyzePlanRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType);
+    serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    return request;
+  }
+
+  private Optional<RemoteError> releaseAll(String operationId) {
+    ReleaseExecuteRequest.Builder release =
+        ReleaseExecuteRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .setOperationId(operationId)
+            .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance());
+    serverSideSessionId().ifPresent(release::setClientObservedServerSideSessionId);
+    try {
+      observe(blocking().releaseExecute(release.build()).getServerSideSessionId());
+      return Optional.empty();
+    } catch (StatusRuntimeException e) {
+      return Optional.of(RemoteError.from(e));
+    }
+  }
+
+  private Optional<RemoteError> drain(Iterator<ExecutePlanResponse> stream, ExecuteCollector collector) {
+    try {
+      while (stream.hasNext()) {
+        ExecutePlanResponse response = stream.next();
+        observe(response.getServerSideSessionId());
+        collector.accept(response);
+      }
+      return Optional.empty();
+    } catch (StatusRuntimeException e) {
+      return Optional.of(RemoteError.from(e));
+    }
+  }
+
+  private <T> T unary(String call, Supplier<T> invocation, Function<T, String> serverSession) {
+    try {
+      T response = invocation.get();
+      observe(serverSession.apply(response));
+      return response;
+    } catch (StatusRuntimeException e) {
+      throw new RemoteErrorException(call, RemoteError.from(e), e);
+    }
+  }
+
+  private void observe(String serverSide) {
+    if (serverSide != null && !serverSide.isEmpty()) {
+      serverSideSessionId.set(serverSide);
+    }
+  }
+
+  private SparkConnectServiceGrpc.SparkConnectServiceBlockingStub blocking() {
+    return SparkConnectServiceGrpc.newBlockingStub(channel).withDeadline(deadline());
+  }
+
+  private SparkConnectServiceGrpc.SparkConnectServiceStub async() {
+    return SparkConnectServiceGrpc.newStub(channel).withDeadline(deadline());
+  }
+
+  private io.grpc.Deadline deadline() {
+    Duration timeout = options.callTimeout();
+    return io.grpc.Deadline.after(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Adds the bearer token and the connection string's extra parameters as request headers. */
+  private static final class HeaderInterceptor implements ClientInterceptor {
+    private final ConnectUri uri;
+
+    HeaderInterceptor(ConnectUri uri) {
+      this.uri = uri;
+    }
+
+    @Override
+    public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
+        MethodDescriptor<ReqT, RespT> method, CallOptions callOptions, Channel next) {
+      return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
+        @Override
+        public void start(Listener<RespT> responseListener, Metadata headers) {
+          uri.token().ifPresent(token -> headers.put(AUTHORIZATION, "Bearer " + token));
+          uri.extraHeaders()
+              .forEach(
+                  (key, value) ->
+                      headers.put(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER), value));
+          super.start(responseListener, headers);
+        }
+      };
+    }
+  }
+}

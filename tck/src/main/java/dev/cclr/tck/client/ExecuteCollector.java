@@ -1,0 +1,136 @@
+package dev.cclr.tck.client;
+
+import com.google.protobuf.ByteString;
+import dev.cclr.proto.DataType;
+import dev.cclr.proto.ExecutePlanResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Accumulates the responses of one execution across streams: joins chunked Arrow batches, keeps
+ * the first schema, notes ResultComplete and the last response id (for reattaching), and records
+ * protocol violations instead of throwing, so the caller still gets everything that arrived.
+ */
+final class ExecuteCollector {
+  private final String operationId;
+  private final List<ExecutePlanResponse> responses = new ArrayList<>();
+  private final List<ArrowResultBatch> batches = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private DataType schema;
+  private boolean resultComplete;
+  private String lastResponseId;
+
+  private ByteString pendingData;
+  private long pendingRows;
+  private OptionalLong pendingOffset = OptionalLong.empty();
+  private long pendingChunks;
+  private long expectedChunkIndex;
+
+  ExecuteCollector(String operationId) {
+    this.operationId = operationId;
+  }
+
+  void accept(ExecutePlanResponse response) {
+    responses.add(response);
+    if (resultComplete) {
+      problems.add("response " + response.getResponseId() + " arrived after ResultComplete");
+    }
+    if (!response.getOperationId().isEmpty() && !response.getOperationId().equals(operationId)) {
+      problems.add("response carries operation id " + response.getOperationId() + ", expected " + operationId);
+    }
+    if (!response.getResponseId().isEmpty()) {
+      lastResponseId = response.getResponseId();
+    }
+    if (response.hasSchema() && schema == null) {
+      schema = response.getSchema();
+    }
+    switch (response.getResponseTypeCase()) {
+      case ARROW_BATCH -> acceptBatch(response.getArrowBatch());
+      case RESULT_COMPLETE -> {
+        if (pendingData != null) {
+          problems.add("ResultComplete arrived while an Arrow batch still missed chunks");
+        }
+        resultComplete = true;
+      }
+      default -> {
+        // Progress reports, metrics and extensions carry nothing this collector needs.
+      }
+    }
+  }
+
+  boolean resultComplete() {
+    return resultComplete;
+  }
+
+  Optional<String> lastResponseId() {
+    return Optional.ofNullable(lastResponseId);
+  }
+
+  int responseCount() {
+    return responses.size();
+  }
+
+  void problem(String description) {
+    problems.add(description);
+  }
+
+  ExecuteResult finish(int reattaches, Optional<RemoteError> error, Optional<RemoteError> releaseError) {
+    if (pendingData != null) {
+      problems.add("the execution ended while an Arrow batch still missed chunks");
+    }
+    return new ExecuteResult(
+        operationId,
+        responses,
+        Optional.ofNullable(schema),
+        batches,
+        resultComplete,
+        reattaches,
+        error,
+        releaseError,
+        problems);
+  }
+
+  private void acceptBatch(ExecutePlanResponse.ArrowBatch batch) {
+    OptionalLong offset = batch.hasStartOffset() ? OptionalLong.of(batch.getStartOffset()) : OptionalLong.empty();
+    boolean chunked = batch.hasNumChunksInBatch() && batch.getNumChunksInBatch() > 1;
+    if (!chunked) {
+      if (pendingData != null) {
+        problems.add("an unchunked Arrow batch arrived while a chunked one still missed chunks");
+        pendingData = null;
+      }
+      batches.add(new ArrowResultBatch(batch.getRowCount(), offset, 1, batch.getData()));
+      return;
+    }
+    long index = batch.hasChunkIndex() ? batch.getChunkIndex() : 0;
+    if (pendingData == null) {
+      if (index != 0) {
+        problems.add("Arrow batch chunk " + index + " arrived without chunk 0");
+      }
+      pendingData = batch.getData();
+      pendingRows = batch.getRowCount();
+      pendingOffset = offset;
+      pendingChunks = batch.getNumChunksInBatch();
+      expectedChunkIndex = index + 1;
+    } else {
+      if (index != expectedChunkIndex || batch.getNumChunksInBatch() != pendingChunks) {
+        problems.add(
+            "Arrow batch chunk "
+                + index
+                + "/"
+                + batch.getNumChunksInBatch()
+                + " arrived, expected "
+                + expectedChunkIndex
+                + "/"
+                + pendingChunks);
+      }
+      pendingData = pendingData.concat(batch.getData());
+      expectedChunkIndex = index + 1;
+    }
+    if (expectedChunkIndex >= pendingChunks) {
+      batches.add(new ArrowResultBatch(pendingRows, pendingOffset, (int) pendingChunks, pendingData));
+      pendingData = null;
+    }
+  }
+}

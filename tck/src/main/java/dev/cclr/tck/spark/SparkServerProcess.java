@@ -1,0 +1,420 @@
+package dev.cclr.tck.spark;
+
+import dev.cclr.tck.client.ConnectOptions;
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.ConnectUri;
+import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.spark.watchdog.ParentWatchdogMain;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real Apache Spark Connect server of a given release, run from Maven Central jars in a child
+ * JVM bound to 127.0.0.1 on a free port. {@link #start()} returns once the server answers a Spark
+ * Connect call (AnalyzePlan spark_version, which also proves the version is the one asked for);
+ * {@link #close()} kills the process tree and deletes its working directory. A shutdown hook and a
+ * watchdog in the child make sure the server dies with the JVM that started it.
+ *
+ * <p>The server classpath is {@code spark-connect_2.13} plus {@code spark-sql_2.13} (the connect
+ * module declares Spark's core, SQL and MLlib as provided). {@code spark-mllib_2.13} is added when
+ * that exact version is published; without it the server works except that ReleaseSession fails
+ * ({@code NoClassDefFoundError} for an MLlib class in session cleanup), see {@link #hasMllib()}.
+ *
+ * <pre>{@code
+ * try (SparkServerProcess spark = SparkServerProcess.builder("4.2.0").start();
+ *     ConnectSession session = ConnectSession.open(spark.connectUri())) {
+ *   session.configGet("spark.sql.session.timeZone");
+ * }
+ * }</pre>
+ */
+public final class SparkServerProcess implements AutoCloseable {
+  public static final String MAIN_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer";
+
+  private static final System.Logger LOG = System.getLogger(SparkServerProcess.class.getName());
+  private static final int BIND_ATTEMPTS = 3;
+
+  private final String version;
+  private final Process process;
+  private final int port;
+  private final Path logFile;
+  private final Path workDir;
+  private final Optional<String> authToken;
+  private final boolean hasMllib;
+  private final Duration startupTime;
+  private final Thread shutdownHook;
+
+  private SparkServerProcess(
+      Builder builder, Process process, int port, Path workDir, boolean hasMllib, Duration startupTime,
+      Thread shutdownHook) {
+    this.version = builder.version;
+    this.process = process;
+    this.port = port;
+    this.logFile = builder.logFile;
+    this.workDir = workDir;
+    this.authToken = builder.authToken;
+    this.hasMllib = hasMllib;
+    this.startupTime = startupTime;
+    this.shutdownHook = shutdownHook;
+  }
+
+  public static Builder builder(String sparkVersion) {
+    return new Builder(sparkVersion);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** {@code sc://127.0.0.1:<port>/}, with the token if the server requires one. */
+  public ConnectUri connectUri() {
+    ConnectUri uri = ConnectUri.local(port);
+    return authToken.map(uri::withToken).orElse(uri);
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Whether spark-mllib is on the classpath; without it ReleaseSession fails on the server. */
+  public boolean hasMllib() {
+    return hasMllib;
+  }
+
+  /** From launching the JVM to the first successful Spark Connect call. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** Kills the server and its children (SIGTERM, then SIGKILL after a grace period). */
+  @Override
+  public void close() {
+    ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(10));
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and the hook is running or has run.
+    }
+    deleteRecursively(workDir);
+  }
+
+  @Override
+  public String toString() {
+    return "Spark " + version + " Connect server on 127.0.0.1:" + port + " (pid " + process.pid()
+        + ", log " + logFile + ")";
+  }
+
+  /** What to start. */
+  public static final class Builder {
+    private final String version;
+    private final Map<String, String> confs = new LinkedHashMap<>();
+    private final List<String> jvmArgs = new ArrayList<>();
+    private MavenJars jars;
+    private Path logFile;
+    private Duration startupTimeout = Duration.ofMinutes(3);
+    private String heap = "2g";
+    private Optional<String> authToken = Optional.empty();
+
+    private Builder(String version) {
+      this.version = Objects.requireNonNull(version);
+      SparkJvmOptions.atLeast(version, 4, 0); // validates the version's form early
+    }
+
+    /** A Spark conf, passed as {@code -D<key>=<value>}; overrides the defaults of this class. */
+    public Builder conf(String key, String value) {
+      if (!key.startsWith("spark.")) {
+        throw new IllegalArgumentException("Spark only reads confs starting with 'spark.': " + key);
+      }
+      confs.put(key, value);
+      return this;
+    }
+
+    public Builder confs(Map<String, String> values) {
+      values.forEach(this::conf);
+      return this;
+    }
+
+    /** An extra JVM option for the server, e.g. {@code -XX:+UseSerialGC}. */
+    public Builder jvmArg(String arg) {
+      jvmArgs.add(arg);
+      return this;
+    }
+
+    /** Where stdout and stderr go; by default a file beside the server's temporary directory. */
+    public Builder logFile(Path path) {
+      this.logFile = path;
+      return this;
+    }
+
+    public Builder startupTimeout(Duration timeout) {
+      this.startupTimeout = timeout;
+      return this;
+    }
+
+    /** The server's -Xmx; 2g by default. */
+    public Builder heap(String value) {
+      this.heap = value;
+      return this;
+    }
+
+    /** Require this bearer token from clients ({@code spark.connect.authenticate.token}). */
+    public Builder authToken(String token) {
+      this.authToken = Optional.of(token);
+      return this;
+    }
+
+    /** Where to resolve jars from; Maven Central and ~/.m2 by default. */
+    public Builder jars(MavenJars value) {
+      this.jars = value;
+      return this;
+    }
+
+    /**
+     * Resolves the jars, starts the server and waits until it answers.
+     *
+     * @throws JarResolutionException if Spark's jars cannot be resolved
+     * @throws IllegalStateException if the server exits or does not answer in time; the message
+     *     holds the end of its log
+     */
+    public SparkServerProcess start() {
+      boolean ownJars = jars == null;
+      MavenJars resolver = ownJars ? MavenJars.fromMavenCentral() : jars;
+      try {
+        boolean mllib = resolver.isPublished(coordinate("spark-mllib_2.13"));
+        List<String> coordinates = new ArrayList<>(
+            List.of(coordinate("spark-connect_2.13"), coordinate("spark-sql_2.13")));
+        if (mllib) {
+          coordinates.add(coordinate("spark-mllib_2.13"));
+        } else {
+          LOG.log(System.Logger.Level.WARNING,
+              "spark-mllib_2.13:{0} is not on Maven Central: the server runs without it, and "
+                  + "ReleaseSession will fail on it", version);
+        }
+        Instant resolving = Instant.now();
+        List<Path> classpath = resolver.resolveRuntimeClasspath(coordinates);
+        LOG.log(System.Logger.Level.INFO, "Spark {0} server classpath: {1} jars, resolved in {2} ms",
+            version, String.valueOf(classpath.size()),
+            String.valueOf(Duration.between(resolving, Instant.now()).toMillis()));
+        return launch(classpath, mllib);
+      } finally {
+        if (ownJars) {
+          resolver.close();
+        }
+      }
+    }
+
+    private String coordinate(String artifactId) {
+      return "org.apache.spark:" + artifactId + ":" + version;
+    }
+
+    private SparkServerProcess launch(List<Path> classpath, boolean mllib) {
+      Path workDir;
+      try {
+        workDir = Files.createTempDirectory("cclr-spark-" + version + "-");
+        if (logFile == null) {
+          logFile = workDir.resolveSibling(workDir.getFileName() + ".log");
+        }
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot prepare the Spark server's directories", e);
+      }
+      IllegalStateException lastFailure = null;
+      for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
+        int port = freePort();
+        Instant launched = Instant.now();
+        Process process = spawn(classpath, workDir, port);
+        Thread hook = new Thread(
+            () -> ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5)),
+            "cclr-spark-server-killer");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          awaitReady(process, port);
+          Duration startup = Duration.between(launched, Instant.now());
+          LOG.log(System.Logger.Level.INFO, "Spark {0} Connect server ready on 127.0.0.1:{1} after {2} ms",
+              version, String.valueOf(port), String.valueOf(startup.toMillis()));
+          return new SparkServerProcess(this, process, port, workDir, mllib, startup, hook);
+        } catch (RuntimeException e) {
+          ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5));
+          Runtime.getRuntime().removeShutdownHook(hook);
+          String log = logTail();
+          if (!process.isAlive() && log.contains("Address already in use") && attempt < BIND_ATTEMPTS) {
+            // Someone took the free port between our probe and Spark's bind: try another one.
+            lastFailure = new IllegalStateException(e.getMessage(), e);
+            continue;
+          }
+          deleteRecursively(workDir);
+          throw new IllegalStateException(
+              "Spark " + version + " Connect server did not start: " + e.getMessage()
+                  + "\n--- end of " + logFile + " ---\n" + log, e);
+        }
+      }
+      deleteRecursively(workDir);
+      throw lastFailure;
+    }
+
+    private Process spawn(List<Path> classpath, Path workDir, int port) {
+      Path watchdogClasses = workDir.resolve("watchdog-classes");
+      copyWatchdog(watchdogClasses);
+      Map<String, String> allConfs = new LinkedHashMap<>();
+      allConfs.put("spark.master", "local[2]");
+      allConfs.put("spark.ui.enabled", "false");
+      allConfs.put("spark.driver.host", "127.0.0.1");
+      allConfs.put("spark.driver.bindAddress", "127.0.0.1");
+      allConfs.put("spark.connect.grpc.binding.address", "127.0.0.1");
+      allConfs.put("spark.connect.grpc.binding.port", Integer.toString(port));
+      allConfs.put("spark.connect.grpc.maxInboundMessageSize", Integer.toString(128 * 1024 * 1024));
+      allConfs.put("spark.sql.warehouse.dir", workDir.resolve("warehouse").toUri().toString());
+      authToken.ifPresent(t -> allConfs.put("spark.connect.authenticate.token", t));
+      allConfs.putAll(confs);
+
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx" + heap);
+      command.addAll(SparkJvmOptions.forVersion(version));
+      command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
+      command.add("-Dcclr.parent.pid=" + ProcessHandle.current().pid());
+      command.addAll(jvmArgs);
+      allConfs.forEach((k, v) -> command.add("-D" + k + "=" + v));
+      command.add("-cp");
+      command.add(
+          Stream.concat(Stream.of(watchdogClasses), classpath.stream())
+              .map(Path::toString)
+              .collect(Collectors.joining(java.io.File.pathSeparator)));
+      command.add(ParentWatchdogMain.class.getName());
+      command.add(MAIN_CLASS);
+      try {
+        Files.createDirectories(workDir.resolve("tmp"));
+        Files.writeString(logFile, "# " + String.join(" ", redact(command)) + "\n", StandardCharsets.UTF_8);
+        return new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start " + command.get(0), e);
+      }
+    }
+
+    private List<String> redact(List<String> command) {
+      return command.stream()
+          .map(a -> a.startsWith("-Dspark.connect.authenticate.token=")
+              ? "-Dspark.connect.authenticate.token=***" : a)
+          .map(a -> a.length() > 300 ? a.substring(0, 300) + "...(" + a.length() + " chars)" : a)
+          .toList();
+    }
+
+    /** Polls with a cheap Spark Connect call until it succeeds, the process dies, or time is up. */
+    private void awaitReady(Process process, int port) {
+      ConnectUri uri = ConnectUri.local(port);
+      if (authToken.isPresent()) {
+        uri = uri.withToken(authToken.get());
+      }
+      ConnectOptions probe = ConnectOptions.defaults().withCallTimeout(Duration.ofSeconds(10));
+      Instant deadline = Instant.now().plus(startupTimeout);
+      String lastProblem = "no attempt yet";
+      while (Instant.now().isBefore(deadline)) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the server exited with code " + process.exitValue());
+        }
+        // A fresh channel per attempt: a channel that failed to connect backs off for seconds.
+        try (ConnectSession session = ConnectSession.open(uri, probe)) {
+          String answered = session.sparkVersion();
+          if (!answered.equals(version)) {
+            throw new IllegalStateException(
+                "the server reports Spark " + answered + " but " + version + " was requested");
+          }
+          return;
+        } catch (RemoteErrorException e) {
+          Status.Code code = e.error().code();
+          if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
+            throw new IllegalStateException("the server answered the readiness probe with " + e.error().summary(), e);
+          }
+          lastProblem = e.error().summary();
+        }
+        sleep(Duration.ofMillis(250));
+      }
+      throw new IllegalStateException(
+          "no answer within " + startupTimeout + " (last probe: " + lastProblem + ")");
+    }
+
+    private String logTail() {
+      try {
+        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      } catch (IOException e) {
+        return "(log unreadable: " + e.getMessage() + ")";
+      }
+    }
+  }
+
+  private static void copyWatchdog(Path classesDir) {
+    String resource = ParentWatchdogMain.class.getName().replace('.', '/') + ".class";
+    Path target = classesDir.resolve(resource);
+    try (InputStream in = ParentWatchdogMain.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("cannot find " + resource + " on the classpath");
+      }
+      Files.createDirectories(target.getParent());
+      Files.copy(in, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy the watchdog class to " + target, e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on 127.0.0.1", e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Spark server", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete " + dir, e);
+    }
+  }
+}

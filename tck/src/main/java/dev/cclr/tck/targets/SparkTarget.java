@@ -1,0 +1,34 @@
+package dev.cclr.tck.targets;
+
+import dev.cclr.tck.client.ConnectUri;
+import dev.cclr.tck.spark.SparkServerProcess;
+
+/**
+ * {@code spark:<version>}: a real Apache Spark Connect server that the TCK starts from Maven
+ * Central jars in a child JVM on 127.0.0.1, and stops when done.
+ */
+public final class SparkTarget implements Target {
+  private final SparkServerProcess process;
+
+  private SparkTarget(SparkServerProcess process) {
+    this.process = process;
+  }
+
+  public static SparkTarget start(String version) {
+    return new SparkTarget(SparkServerProcess.builder(version).start());
+  }
+
+  @Override
+  public String implementation() { return "Apache Spark " + process.version(); }
+
+  @Override
+  public String name() { return "spark:" + process.version(); }
+
+  @Override
+  public ConnectUri uri() { return process.connectUri(); }
+
+  public SparkServerProcess process() { return process; }
+
+  @Override
+  public void close() { process.close(); }
+}

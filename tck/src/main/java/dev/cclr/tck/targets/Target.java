@@ -1,0 +1,28 @@
+package dev.cclr.tck.targets;
+
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.ConnectUri;
+
+/**
+ * A Spark Connect server the TCK talks to. Every case opens its own sessions, so cases cannot see
+ * each other's blobs or configuration.
+ */
+public interface Target extends AutoCloseable {
+
+  /** What is under test, for reports (e.g. "reference-server", "Apache Spark 4.2.0"). */
+  String implementation();
+
+  /** How it was named on the command line (e.g. "embedded", "spark:4.2.0", "sc://..."). */
+  String name();
+
+  /** Where it listens. */
+  ConnectUri uri();
+
+  /** A new session (fresh session id, same user) on this target. */
+  default ConnectSession openSession() {
+    return ConnectSession.open(uri().withSessionId(java.util.UUID.randomUUID().toString()));
+  }
+
+  @Override
+  void close();
+}
