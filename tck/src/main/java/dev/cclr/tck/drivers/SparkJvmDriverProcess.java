@@ -1,5 +1,6 @@
 package dev.cclr.tck.drivers;
 
+import dev.cclr.tck.spark.SparkJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ public final class SparkJvmDriverProcess {
   static final String DRIVER_MAIN = "dev.cclr.driver.sparkjvm.SparkJvmDriver";
 
   private final List<Path> classpath;
+  private final String clientVersion;
   private final String sparkRemote;
   private final List<String> args;
   private final Path workDir;
@@ -35,6 +37,7 @@ public final class SparkJvmDriverProcess {
 
   private SparkJvmDriverProcess(Builder b) {
     this.classpath = List.copyOf(b.classpath);
+    this.clientVersion = Objects.requireNonNull(b.clientVersion, "clientVersion");
     this.sparkRemote = Objects.requireNonNull(b.sparkRemote, "sparkRemote");
     this.args = List.copyOf(b.args);
     this.workDir = Objects.requireNonNull(b.workDir, "workDir");
@@ -102,7 +105,9 @@ public final class SparkJvmDriverProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + maxHeap);
-    cmd.addAll(SparkJavaOptions.MODULE_OPTIONS);
+    // The client needs Spark's module opens too, not just the server: its Arrow code needs
+    // java.nio, and collecting dates or timestamps reaches into sun.util.calendar.
+    cmd.addAll(SparkJvmOptions.forVersion(clientVersion));
     cmd.add("-cp");
     cmd.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
     cmd.add(mainClass);
@@ -131,6 +136,7 @@ public final class SparkJvmDriverProcess {
   /** Settings of one driver run. */
   public static final class Builder {
     private final List<Path> classpath = new ArrayList<>();
+    private String clientVersion;
     private String sparkRemote;
     private final List<String> args = new ArrayList<>();
     private Path workDir;
@@ -140,8 +146,12 @@ public final class SparkJvmDriverProcess {
 
     private Builder() {}
 
-    /** The resolved client classpath; call {@link #driverJar} as well, or add the driver here. */
-    public Builder clientClasspath(List<Path> entries) {
+    /**
+     * The resolved classpath of {@code spark-connect-client-jvm_2.13} of the given version (see
+     * {@code MavenJars}); call {@link #driverJar} as well. The version picks the JVM options.
+     */
+    public Builder client(String version, List<Path> entries) {
+      this.clientVersion = version;
       classpath.addAll(entries);
       return this;
     }

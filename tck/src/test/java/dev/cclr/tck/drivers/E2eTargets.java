@@ -1,8 +1,8 @@
 package dev.cclr.tck.drivers;
 
+import dev.cclr.tck.spark.SparkServerProcess;
 import io.grpc.ServerInterceptor;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -116,17 +116,20 @@ final class E2eTargets {
     };
   }
 
-  static E2eTarget realSpark(String version, Path workDir) throws Exception {
-    MinimalSparkServer server = MinimalSparkServer.start(version, workDir.resolve("spark-server"), Duration.ofMinutes(3));
+  static E2eTarget realSpark(String version, Path workDir) {
+    SparkServerProcess server = SparkServerProcess.builder(version)
+        .logFile(workDir.resolve("spark-" + version + ".log"))
+        .start();
+    String remote = "sc://127.0.0.1:" + server.port();
     return new E2eTarget() {
       @Override
       public String sparkRemote() {
-        return server.sparkRemote();
+        return remote;
       }
 
       @Override
       public String description() {
-        return "real Spark " + version + " at " + server.sparkRemote() + " (log " + server.log() + ")";
+        return server.toString();
       }
 
       @Override
@@ -135,7 +138,7 @@ final class E2eTargets {
       }
 
       @Override
-      public void close() throws Exception {
+      public void close() {
         server.close();
       }
     };

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import dev.cclr.tck.spark.MavenJars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +65,7 @@ class SparkJvmClientEndToEndTest {
 
   private static final Map<String, List<Path>> CLIENT_CLASSPATHS = new ConcurrentHashMap<>();
 
+  private final MavenJars jars = MavenJars.fromMavenCentral();
   private Path workDir;
   private E2eTarget target;
   private final List<String> timings = new ArrayList<>();
@@ -85,6 +87,7 @@ class SparkJvmClientEndToEndTest {
 
   @AfterAll
   void stopTarget() throws Exception {
+    jars.close();
     if (target != null) {
       target.close();
     }
@@ -225,9 +228,10 @@ class SparkJvmClientEndToEndTest {
 
   private DriverResult run(String clientVersion, String label, List<String> args) throws Exception {
     target.recorder().ifPresent(ExecutePlanRecorder::clear);
-    List<Path> classpath = CLIENT_CLASSPATHS.computeIfAbsent(clientVersion, ClientClasspath::sparkJvmClient);
+    List<Path> classpath = CLIENT_CLASSPATHS.computeIfAbsent(clientVersion,
+        v -> jars.resolveRuntimeClasspath(List.of("org.apache.spark:spark-connect-client-jvm_2.13:" + v)));
     DriverRun run = SparkJvmDriverProcess.builder()
-        .clientClasspath(classpath)
+        .client(clientVersion, classpath)
         .driverJar(DriverJar.sparkJvmDriver())
         .sparkRemote(target.sparkRemote())
         .args(args)

@@ -17,7 +17,7 @@ class SparkJvmDriverProcessTest {
   private SparkJvmDriverProcess fake(String behaviour, Duration timeout) throws Exception {
     Path testClasses = Path.of(FakeDriverMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return SparkJvmDriverProcess.builder()
-        .clientClasspath(List.of(testClasses))
+        .client("4.1.3", List.of(testClasses))
         .sparkRemote("sc://127.0.0.1:1")
         .args(List.of(behaviour, "--rows", "7"))
         .workDir(dir.resolve(behaviour))
