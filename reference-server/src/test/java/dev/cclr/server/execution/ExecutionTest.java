@@ -202,6 +202,14 @@ class ExecutionTest {
   }
 
   @Test
+  void aRootRelationOfAnUnknownKindIsRefused() {
+    Errors e = Errors.thrownBy(() -> rpc.collect(rpc.execute(Relation.getDefaultInstance()).build()))
+        .expectClass("CONNECT_INVALID_PLAN.INVALID_ONE_OF_FIELD_NOT_SET", "56K00");
+    assertEquals("[CONNECT_INVALID_PLAN.INVALID_ONE_OF_FIELD_NOT_SET] The Spark Connect plan is invalid. This oneOf"
+        + " field in spark.connect.Relation is not set: RELTYPE_NOT_SET SQLSTATE: 56K00", e.description());
+  }
+
+  @Test
   void compressedRelationsAreDecompressed() {
     Relation rel = Rpc.local(Ipc.ints(4, 0));
     Plan.CompressedOperation.Builder compressed = Plan.CompressedOperation.newBuilder()
@@ -319,6 +327,13 @@ class ExecutionTest {
         .setSessionId(rpc.sessionId()).setUserContext(TestServer.USER).build()))
         .expectClass("CONNECT_INVALID_PLAN.UNKNOWN_ANALYZE_METHOD", "56K00");
     assertEquals("{\"other\":\"ANALYZE_NOT_SET\"}", e.params());
+
+    // Spark reads an analysed plan's root without checking the plan's kind.
+    Errors empty = Errors.thrownBy(() -> t.blocking.analyzePlan(AnalyzePlanRequest.newBuilder()
+        .setSessionId(rpc.sessionId()).setUserContext(TestServer.USER)
+        .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(Plan.getDefaultInstance())).build()))
+        .expectClass("CONNECT_INVALID_PLAN.INVALID_ONE_OF_FIELD_NOT_SET", "56K00");
+    assertEquals("{\"fullName\":\"spark.connect.Relation\",\"name\":\"RELTYPE_NOT_SET\"}", empty.params());
   }
 
   @Test
