@@ -93,11 +93,13 @@ final class ResponseSender {
       }
       Operation.Cached next = operation.responseAt(nextIndex);
       if (next == null) {
-        Throwable failure = operation.error();
-        if (failure == null) {
-          end(End.COMPLETED, null);
+        // A detach (operation released or taken over) wins over how production ended.
+        if (detachReason != null) {
+          end(End.DETACHED, detachReason);
+        } else if (operation.error() != null) {
+          end(End.FAILED, operation.error());
         } else {
-          end(End.FAILED, failure);
+          end(End.COMPLETED, null);
         }
         return;
       }

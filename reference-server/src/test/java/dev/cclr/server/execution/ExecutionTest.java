@@ -180,6 +180,18 @@ class ExecutionTest {
   }
 
   @Test
+  void releasingARunningOperationDisconnectsItsStream() {
+    for (int i = 0; i < 5; i++) { // the release races with production; the answer must not depend on it
+      String op = UUID.randomUUID().toString();
+      Iterator<ExecutePlanResponse> running = t.blocking.executePlan(rpc.execute(Rpc.range(100_000_000))
+          .setOperationId(op).addRequestOptions(Rpc.reattachable()).build());
+      running.next();
+      t.blocking.releaseExecute(release(op).setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance()).build());
+      Errors.thrownBy(() -> drain(running)).expectClass("INVALID_CURSOR.DISCONNECTED", "HY109");
+    }
+  }
+
+  @Test
   void planWithoutARelationIsRefusedLikeSpark() throws Exception {
     Errors e = Errors.thrownBy(() -> rpc.collect(ExecutePlanRequest.newBuilder().setSessionId(rpc.sessionId())
         .setUserContext(TestServer.USER).setPlan(Plan.getDefaultInstance()).build()))
