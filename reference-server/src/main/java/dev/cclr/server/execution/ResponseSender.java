@@ -69,8 +69,9 @@ final class ResponseSender {
     do {
       try {
         drain();
-      } catch (RuntimeException e) {
-        end(End.FAILED, e);
+      } catch (Throwable t) {
+        // Never leave the call hanging, whatever went wrong while sending.
+        end(End.FAILED, t);
       }
       missed = pendingDrains.addAndGet(-missed);
     } while (missed != 0);
