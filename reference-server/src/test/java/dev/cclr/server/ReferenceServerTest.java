@@ -122,6 +122,20 @@ class ReferenceServerTest {
   }
 
   @Test
+  void aTakenPortFailsStartCleanly() throws Exception {
+    try (TestServer t = new TestServer(dir)) {
+      Path store = dir.resolve("second");
+      ReferenceServer second = ReferenceServer.builder().port(t.server.port()).storeDir(store)
+          .planner(t.planner).build();
+      assertThrows(java.io.IOException.class, second::start);
+      try (var left = Files.list(store)) {
+        assertEquals(0, left.count(), "no blob directory left behind");
+      }
+      second.stop(); // harmless
+    }
+  }
+
+  @Test
   void getStatusIsUnknownToA41Server() throws Exception {
     try (TestServer t = new TestServer(dir, b -> b.errorStyle(ErrorStyle.SPARK_4_1))) {
       io.grpc.StatusRuntimeException e = assertThrows(io.grpc.StatusRuntimeException.class, () ->
