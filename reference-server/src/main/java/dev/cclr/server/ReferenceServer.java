@@ -96,11 +96,21 @@ public final class ReferenceServer implements AutoCloseable {
         errors, config.errorStyle, config.sparkVersion());
 
     List<ServerInterceptor> interceptors = new ArrayList<>(config.interceptors);
-    server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
-        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
-        .addService(ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors))
-        .build()
-        .start();
+    try {
+      server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
+          .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
+          .addService(ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors))
+          .build()
+          .start();
+    } catch (IOException | RuntimeException e) {
+      // E.g. the port is taken: leave nothing behind, the caller has no server to stop.
+      server = null;
+      housekeeping.shutdownNow();
+      senders.shutdownNow();
+      allocator.close();
+      deleteRecursively(blobDir);
+      throw e;
+    }
 
     long sweepMillis = config.housekeepingInterval.toMillis();
     housekeeping.scheduleWithFixedDelay(this::housekeep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);

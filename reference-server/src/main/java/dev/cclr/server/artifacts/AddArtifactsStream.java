@@ -9,7 +9,6 @@ import dev.cclr.server.sessions.ErrorResponder;
 import dev.cclr.server.sessions.Session;
 import dev.cclr.server.sessions.SessionManager;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,14 +60,12 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
         case BATCH -> batch(req.getBatch().getArtifactsList());
         case PAYLOAD_NOT_SET -> throw ArtifactErrors.unsupportedRequest(req);
       }
-    } catch (IOException e) {
-      fail(ArtifactErrors.storageFailure(open == null ? "?" : open.name(), e));
     } catch (RuntimeException e) {
       fail(e);
     }
   }
 
-  private void begin(BeginChunkedArtifact begin) throws IOException {
+  private void begin(BeginChunkedArtifact begin) {
     if (open != null) {
       throw ArtifactErrors.framing("begin_chunk for '" + begin.getName() + "' while chunked artifact "
           + open.describeProgress() + " is still open");
@@ -83,7 +80,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
     }
   }
 
-  private void chunk(AddArtifactsRequest.ArtifactChunk chunk) throws IOException {
+  private void chunk(AddArtifactsRequest.ArtifactChunk chunk) {
     if (open == null) {
       String after = staged.isEmpty() ? "" : " (the last artifact, '" + last().name() + "', is complete)";
       throw ArtifactErrors.framing("chunk received without an open chunked artifact begun by begin_chunk" + after);
@@ -96,7 +93,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
     }
   }
 
-  private void batch(List<SingleChunkArtifact> artifacts) throws IOException {
+  private void batch(List<SingleChunkArtifact> artifacts) {
     if (open != null) {
       throw ArtifactErrors.framing("batch received while chunked artifact " + open.describeProgress()
           + " is still open");
@@ -145,8 +142,6 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
       staged.clear();
       response.onNext(out.build());
       response.onCompleted();
-    } catch (IOException e) {
-      fail(ArtifactErrors.storageFailure("?", e));
     } catch (RuntimeException e) {
       fail(e);
     }

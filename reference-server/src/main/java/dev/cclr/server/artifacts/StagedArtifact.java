@@ -48,7 +48,7 @@ final class StagedArtifact implements AutoCloseable {
    * Appends one chunk and checks its CRC: the unsigned CRC32 of exactly this chunk's bytes,
    * compared with the int64 the client sent (so a sign-extended value never matches).
    */
-  void write(ArtifactChunk chunk) throws IOException {
+  void write(ArtifactChunk chunk) {
     if (receivedChunks >= announcedChunks) {
       throw ArtifactErrors.excessiveChunks(name, announcedChunks, receivedBytes, announcedBytes);
     }
@@ -56,7 +56,11 @@ final class StagedArtifact implements AutoCloseable {
     crc.update(chunk.getData().asReadOnlyByteBuffer());
     crcOk &= crc.getValue() == chunk.getCrc();
     if (writer != null) {
-      writer.write(chunk.getData());
+      try {
+        writer.write(chunk.getData());
+      } catch (IOException e) {
+        throw ArtifactErrors.storageFailure(name, e);
+      }
     }
     receivedChunks++;
     receivedBytes += chunk.getData().size();
@@ -87,7 +91,7 @@ final class StagedArtifact implements AutoCloseable {
    * Puts a complete, CRC-clean cache blob into the store (first content wins there). Anything
    * else is dropped: failed CRCs are reported, not stored, as in Spark.
    */
-  void commitTo(BlobStore store) throws IOException {
+  void commitTo(BlobStore store) {
     if (writer == null) {
       return;
     }
@@ -95,7 +99,11 @@ final class StagedArtifact implements AutoCloseable {
       writer.close();
       return;
     }
-    store.commit(cacheHash.get(), writer.finish());
+    try {
+      store.commit(cacheHash.get(), writer.finish());
+    } catch (IOException e) {
+      throw ArtifactErrors.storageFailure(name, e);
+    }
   }
 
   /** Discards whatever was received (memory released, temp file deleted). */

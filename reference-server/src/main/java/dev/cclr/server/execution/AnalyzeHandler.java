@@ -40,7 +40,7 @@ public final class AnalyzeHandler {
 
   private DataType schemaOf(Session session, dev.cclr.proto.Plan plan) {
     try (BufferAllocator allocator = ctx.rootAllocator().newChildAllocator("analyze", 0, Long.MAX_VALUE);
-         RelationResult result = ctx.planner().plan(PlanDecoder.rootOf(plan),
+         RelationResult result = ctx.planner().plan(PlanDecoder.rootForAnalysis(plan),
              new SessionPlanningContext(session, allocator))) {
       return result.sparkSchema();
     }

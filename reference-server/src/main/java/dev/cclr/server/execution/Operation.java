@@ -185,9 +185,23 @@ final class Operation {
     return sender == null && System.nanoTime() - detachedSinceNanos > timeoutNanos;
   }
 
-  /** Releases everything: the planner's result, kept responses, the allocator; ends a sender. */
+  /**
+   * Releases everything: the planner's result, kept responses, the allocator. An attached sender
+   * is told first, so that its call ends with INVALID_CURSOR.DISCONNECTED as in Spark rather than
+   * with the cancellation of the production.
+   */
   void close() {
     ResponseSender s;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      s = sender;
+      sender = null;
+    }
+    if (s != null) {
+      s.detach(ExecutionErrors.disconnected());
+    }
     synchronized (this) {
       if (closed) {
         return;
@@ -197,17 +211,12 @@ final class Operation {
         finish(State.CANCELLED, ExecutionErrors.operationCanceled());
       }
       cached.clear();
-      s = sender;
-      sender = null;
       try {
         allocator.close();
       } catch (RuntimeException e) {
         // A planner that kept Arrow buffers past close(): report it, do not fail the client.
         LOG.warn("Operation {} leaked Arrow memory", operationId, e);
       }
-    }
-    if (s != null) {
-      s.detach(ExecutionErrors.disconnected());
     }
   }
 

@@ -21,12 +21,33 @@ public final class PlanDecoder {
 
   private PlanDecoder() {}
 
+  /** The root of a plan sent to ExecutePlan. */
   public static Relation rootOf(Plan plan) {
-    return switch (plan.getOpTypeCase()) {
+    Relation root = switch (plan.getOpTypeCase()) {
       case ROOT -> plan.getRoot();
       case COMPRESSED_OPERATION -> decompress(plan.getCompressedOperation());
       case OPTYPE_NOT_SET -> throw PlanErrors.planOpTypeNotSet();
     };
+    return checked(root);
+  }
+
+  /**
+   * The root of a plan sent to AnalyzePlan. Spark reads the root there without looking at the
+   * plan's kind, so a plan without one is reported as a Relation without a kind.
+   */
+  public static Relation rootForAnalysis(Plan plan) {
+    if (plan.getOpTypeCase() == Plan.OpTypeCase.OPTYPE_NOT_SET) {
+      return checked(Relation.getDefaultInstance());
+    }
+    return rootOf(plan);
+  }
+
+  /** A root relation of a kind this protocol leaves out arrives with no kind at all. */
+  private static Relation checked(Relation root) {
+    if (root.getRelTypeCase() == Relation.RelTypeCase.RELTYPE_NOT_SET) {
+      throw PlanErrors.oneOfNotSet("spark.connect.Relation", "RELTYPE_NOT_SET");
+    }
+    return root;
   }
 
   private static Relation decompress(Plan.CompressedOperation op) {

@@ -74,6 +74,9 @@ final class ResponseProducer implements AutoCloseable {
   }
 
   private ExecutePlanResponse nextBatchResponse() {
+    if (result == null) {
+      return null; // all batches were produced (and the result closed) on an earlier call
+    }
     while (current == null || currentOffset >= current.getRowCount()) {
       current = result.nextBatch();
       currentOffset = 0;

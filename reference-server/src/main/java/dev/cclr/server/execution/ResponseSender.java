@@ -69,8 +69,9 @@ final class ResponseSender {
     do {
       try {
         drain();
-      } catch (RuntimeException e) {
-        end(End.FAILED, e);
+      } catch (Throwable t) {
+        // Never leave the call hanging, whatever went wrong while sending.
+        end(End.FAILED, t);
       }
       missed = pendingDrains.addAndGet(-missed);
     } while (missed != 0);
@@ -93,11 +94,13 @@ final class ResponseSender {
       }
       Operation.Cached next = operation.responseAt(nextIndex);
       if (next == null) {
-        Throwable failure = operation.error();
-        if (failure == null) {
-          end(End.COMPLETED, null);
+        // A detach (operation released or taken over) wins over how production ended.
+        if (detachReason != null) {
+          end(End.DETACHED, detachReason);
+        } else if (operation.error() != null) {
+          end(End.FAILED, operation.error());
         } else {
-          end(End.FAILED, failure);
+          end(End.COMPLETED, null);
         }
         return;
       }
