@@ -25,7 +25,7 @@ public sealed interface SparkType {
   TimestampNtzType TIMESTAMP_NTZ = new TimestampNtzType();
   CalendarIntervalType CALENDAR_INTERVAL = new CalendarIntervalType();
   VariantType VARIANT = new VariantType();
-  StringType STRING = new StringType(StringType.DEFAULT_COLLATION);
+  StringType STRING = new StringType(null);
 
   /** The type as Spark writes it in SQL and in error messages, e.g. {@code ARRAY<INT>}. */
   String sql();
@@ -89,11 +89,17 @@ public sealed interface SparkType {
     @Override public String sql() { return "DECIMAL(" + precision + "," + scale + ")"; }
   }
 
-  /** A string, with the collation Spark attaches to it (UTF8_BINARY unless said otherwise). */
+  /**
+   * A string. {@code collation} is null for the plain STRING type and the canonical collation
+   * name when one was given explicitly; Spark 4.2 shows an explicit collation in protos even when
+   * it is the default UTF8_BINARY.
+   */
   record StringType(String collation) implements SparkType {
     public static final String DEFAULT_COLLATION = "UTF8_BINARY";
 
-    public boolean isDefaultCollation() { return DEFAULT_COLLATION.equals(collation); }
+    public boolean isDefaultCollation() {
+      return collation == null || DEFAULT_COLLATION.equals(collation);
+    }
 
     @Override public String sql() {
       return isDefaultCollation() ? "STRING" : "STRING COLLATE " + collation;

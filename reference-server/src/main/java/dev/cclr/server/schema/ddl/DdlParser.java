@@ -119,11 +119,11 @@ public final class DdlParser {
   private String errorCapturingIdentifier() {
     DdlToken first = peek();
     String name = identifier();
-    if (peek().isPunct("-") && isIdentifierToken(peek(1))) {
+    if (peek().isPunct("-") && isIdentifierToken(peekAhead(1))) {
       DdlToken minus = peek();
       StringBuilder full = new StringBuilder(first.text());
-      while (peek().isPunct("-") && isIdentifierToken(peek(1))) {
-        full.append('-').append(peek(1).text());
+      while (peek().isPunct("-") && isIdentifierToken(peekAhead(1))) {
+        full.append('-').append(peekAhead(1).text());
         pos += 2;
       }
       if (!speculative) {
@@ -139,6 +139,9 @@ public final class DdlParser {
 
   private String identifier() {
     DdlToken t = peek();
+    if (t.isKeyword("IDENTIFIER") && peekAhead(1).isPunct("(")) {
+      return identifierLiteral();
+    }
     if (t.kind() == Kind.BACKQUOTED) {
       pos++;
       return t.value();
@@ -151,6 +154,21 @@ public final class DdlParser {
       return t.text();
     }
     throw noViableAlternative(t);
+  }
+
+  /**
+   * {@code IDENTIFIER('name')}: Spark parses the literal's content as an identifier of its own,
+   * and reports errors in it against that content.
+   */
+  private String identifierLiteral() {
+    pos += 2;
+    String content = stringLiteral();
+    expect(t -> t.isPunct(")"), "')'", t -> false);
+    DdlParser inner = new DdlParser(content);
+    inner.speculative = speculative;
+    String name = inner.identifier();
+    inner.expectEndOfInput();
+    return name;
   }
 
   /** One or more adjacent string literals, concatenated as Spark does. */
@@ -348,11 +366,11 @@ public final class DdlParser {
   private KeywordForm keywordForm(String keyword) {
     switch (keyword) {
       case "STRING" -> {
-        if (peek().isKeyword("COLLATE") && isIdentifierToken(peek(1))) {
+        if (peek().isKeyword("COLLATE") && isIdentifierToken(peekAhead(1))) {
           pos++;
           List<String> parts = new ArrayList<>();
           parts.add(identifierText(next()));
-          while (peek().isPunct(".") && isIdentifierToken(peek(1))) {
+          while (peek().isPunct(".") && isIdentifierToken(peekAhead(1))) {
             pos++;
             parts.add(identifierText(next()));
           }
@@ -506,8 +524,8 @@ public final class DdlParser {
 
   /** A type given by a name Spark does not know: always an UNSUPPORTED_DATATYPE once parsed. */
   private SparkType namedType() {
-    DdlToken nameToken = next();
-    StringBuilder text = new StringBuilder(upper(nameToken.text()));
+    DdlToken nameToken = peek();
+    StringBuilder text = new StringBuilder(upper(identifier()));
     if (peek().isPunct("(")) {
       pos++;
       if (peek().kind() != Kind.INTEGER) {
@@ -633,6 +651,10 @@ public final class DdlParser {
 
   private DdlToken peek() {
     return peek(pos);
+  }
+
+  private DdlToken peekAhead(int n) {
+    return peek(pos + n);
   }
 
   private DdlToken peek(int index) {
