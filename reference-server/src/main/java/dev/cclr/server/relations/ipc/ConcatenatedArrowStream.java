@@ -3,6 +3,7 @@ package dev.cclr.server.relations.ipc;
 import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SparkExceptionKind;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -33,15 +34,18 @@ public final class ConcatenatedArrowStream implements AutoCloseable {
   /**
    * Opens every chunk in order, reads its schema message and compares it with the first, then
    * closes it: the checks Spark makes before it returns anything, done without reading bodies.
-   * Returns the common schema.
+   * {@code checkFirst} vets the first schema before the next chunk is opened (Spark maps the
+   * first chunk's types to its own before it reads further). Returns the common schema.
    */
-  public static Schema checkSchemas(List<ChunkSource> chunks, BufferAllocator allocator) {
+  public static Schema checkSchemas(List<ChunkSource> chunks, BufferAllocator allocator,
+      Consumer<Schema> checkFirst) {
     Schema first = null;
     for (ChunkSource chunk : chunks) {
       try (ChunkReader reader = ChunkReader.open(chunk, allocator)) {
         Schema s = reader.schema();
         if (first == null) {
           first = s;
+          checkFirst.accept(s);
         } else if (!first.equals(s)) {
           throw differentSchemas();
         }

@@ -48,12 +48,7 @@ public final class SchemaReconciler {
   /** With a user schema (whose Arrow form is {@code outputArrow}). Throws SparkError. */
   public static List<ColumnPlan> apply(SparkType.StructType data, Schema dataArrow,
       SparkType.StructType user, Schema outputArrow, ZoneId zone) {
-    if (user.size() != data.size()) {
-      throw ReconcileErrors.arityMismatch(user.size(), data.size());
-    }
-    if (hasCharOrVarchar(user)) {
-      throw ReconcileErrors.charVarcharInSchema();
-    }
+    checkShape(data, user);
     SchemaReconciler r = new SchemaReconciler(zone);
     List<ColumnPlan> plans = new ArrayList<>();
     for (int i = 0; i < user.size(); i++) {
@@ -65,6 +60,19 @@ public final class SchemaReconciler {
       plans.add(plan(i, c, dataArrow.getFields().get(i), outputArrow.getFields().get(i)));
     }
     return plans;
+  }
+
+  /**
+   * The checks Spark makes before it matches columns: as many schema fields as data columns
+   * ({@code toDF}), and no CHAR/VARCHAR in the schema ({@code to}). Throws SparkError.
+   */
+  public static void checkShape(SparkType.StructType data, SparkType.StructType user) {
+    if (user.size() != data.size()) {
+      throw ReconcileErrors.arityMismatch(user.size(), data.size());
+    }
+    if (hasCharOrVarchar(user)) {
+      throw ReconcileErrors.charVarcharInSchema();
+    }
   }
 
   private static ColumnPlan plan(int index, VectorConversion c, Field in, Field out) {

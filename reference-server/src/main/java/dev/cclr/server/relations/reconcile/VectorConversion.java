@@ -6,7 +6,7 @@ import org.apache.arrow.vector.FieldVector;
  * How one output vector is produced from one input vector, one row at a time. Rows are written
  * in order (nested offsets rely on it). Data-dependent failures are thrown as SparkError.
  */
-interface VectorConversion {
+public interface VectorConversion {
 
   void convert(FieldVector in, int inIndex, FieldVector out, int outIndex);
 
