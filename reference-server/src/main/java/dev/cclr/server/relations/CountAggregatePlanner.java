@@ -2,7 +2,6 @@ package dev.cclr.server.relations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.proto.Aggregate;
-import dev.cclr.proto.DataType;
 import dev.cclr.proto.Expression;
 import dev.cclr.server.schema.ProtoTypes;
 import dev.cclr.server.schema.SparkType;
