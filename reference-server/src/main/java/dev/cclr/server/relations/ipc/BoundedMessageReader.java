@@ -1,0 +1,95 @@
+package dev.cclr.server.relations.ipc;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.MessageChannelReader;
+import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
+import org.apache.arrow.vector.ipc.message.MessageResult;
+
+/**
+ * Arrow's own IPC message reader (so that framing and errors are exactly what Spark meets),
+ * guarded against corrupt length prefixes: before each message is read, its metadata length and
+ * body length are peeked and checked against the bytes that remain. A prefix claiming gigabytes
+ * then fails, without allocating anything, with the error the short read would have produced in
+ * Arrow ("Unexpected end of stream trying to read message." / "... trying to read batch.").
+ */
+final class BoundedMessageReader extends MessageChannelReader {
+
+  /** The continuation marker before the metadata length in current IPC streams. */
+  private static final int CONTINUATION = 0xFFFFFFFF;
+  /** Metadata (flatbuffer headers) is small in practice; refuse absurd sizes outright. */
+  private static final int MAX_METADATA_BYTES = 64 << 20;
+
+  private final BufferedInputStream peekable;
+  private final long size;
+
+  BoundedMessageReader(InputStream in, long size, BufferAllocator allocator) {
+    this(new BufferedInputStream(in, 64 << 10), size, allocator);
+  }
+
+  private BoundedMessageReader(BufferedInputStream in, long size, BufferAllocator allocator) {
+    super(new ReadChannel(Channels.newChannel(in)), allocator);
+    this.peekable = in;
+    this.size = size;
+  }
+
+  @Override
+  public MessageResult readNext() throws IOException {
+    checkNextMessageFits();
+    return super.readNext();
+  }
+
+  private void checkNextMessageFits() throws IOException {
+    long remaining = size - in.bytesRead();
+    peekable.mark(8);
+    byte[] prefix = peekable.readNBytes(8);
+    peekable.reset();
+    if (prefix.length < 4) {
+      return;
+    }
+    int length = littleEndianInt(prefix, 0);
+    int prefixLength = 4;
+    if (length == CONTINUATION) {
+      if (prefix.length < 8) {
+        return;
+      }
+      length = littleEndianInt(prefix, 4);
+      prefixLength = 8;
+    }
+    if (length <= 0) {
+      // End of stream, or a negative length that Arrow itself rejects without allocating.
+      return;
+    }
+    if (length > remaining - prefixLength) {
+      throw new IOException("Unexpected end of stream trying to read message.");
+    }
+    if (length > MAX_METADATA_BYTES) {
+      throw new IOException("Arrow message metadata of " + length + " bytes exceeds the "
+          + MAX_METADATA_BYTES + " bytes this server accepts.");
+    }
+    peekable.mark(prefixLength + length);
+    peekable.skipNBytes(prefixLength);
+    byte[] metadataBytes = peekable.readNBytes(length);
+    peekable.reset();
+    if (metadataBytes.length < length) {
+      // The stream is shorter than its declared size; let Arrow's read report it.
+      return;
+    }
+    ByteBuffer metadata = ByteBuffer.wrap(metadataBytes);
+    MessageMetadataResult message = MessageMetadataResult.create(metadata, length);
+    if (message.messageHasBody()
+        && message.getMessageBodyLength() > remaining - prefixLength - length) {
+      throw new IOException("Unexpected end of input trying to read batch.");
+    }
+  }
+
+  private static int littleEndianInt(byte[] b, int offset) {
+    return (b[offset] & 0xFF) | (b[offset + 1] & 0xFF) << 8 | (b[offset + 2] & 0xFF) << 16
+        | (b[offset + 3] & 0xFF) << 24;
+  }
+}
