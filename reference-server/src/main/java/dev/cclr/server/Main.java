@@ -1,20 +1,15 @@
 package dev.cclr.server;
 
 import dev.cclr.server.errors.ErrorStyle;
-import dev.cclr.server.relations.RelationPlanner;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Command line entry point: runs a {@link ReferenceServer} until SIGTERM/SIGINT, then stops it
- * cleanly (sessions released, spill files deleted). The relation planner is the
- * {@link RelationPlanner} registered on the class path through java.util.ServiceLoader.
+ * cleanly (sessions released, spill files deleted).
  */
 @Command(name = "reference-server", mixinStandardHelpOptions = true,
     description = "Spark Connect reference server for chunked cached local relations.")
@@ -46,14 +41,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Logger log = LoggerFactory.getLogger(Main.class);
-    RelationPlanner planner = ServiceLoader.load(RelationPlanner.class).findFirst().orElse(null);
-    if (planner == null) {
-      log.error("No RelationPlanner found on the class path (META-INF/services/{})", RelationPlanner.class.getName());
-      return 2;
-    }
     ReferenceServer.Builder builder = ReferenceServer.builder()
-        .host(host).port(port).storeDir(storeDir).memoryBudget(memoryBudget).errorStyle(errorStyle).planner(planner);
+        .host(host).port(port).storeDir(storeDir).memoryBudget(memoryBudget).errorStyle(errorStyle);
     if (sparkVersion != null) {
       builder.sparkVersion(sparkVersion);
     }

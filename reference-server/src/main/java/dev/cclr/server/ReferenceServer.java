@@ -6,6 +6,7 @@ import dev.cclr.server.errors.ErrorReporter;
 import dev.cclr.server.errors.ErrorStyle;
 import dev.cclr.server.execution.ExecutionContext;
 import dev.cclr.server.execution.ExecutionManager;
+import dev.cclr.server.relations.ReferenceRelationPlanner;
 import dev.cclr.server.relations.RelationPlanner;
 import dev.cclr.server.sessions.ErrorResponder;
 import dev.cclr.server.sessions.SessionFactory;
@@ -213,7 +214,7 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
-  /** Settings of a {@link ReferenceServer}; every one has a default except the planner. */
+  /** Settings of a {@link ReferenceServer}; every one has a default (the planner: {@link ReferenceRelationPlanner}). */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = 15002;
@@ -279,7 +280,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     public ReferenceServer build() {
       if (planner == null) {
-        throw new IllegalStateException("a RelationPlanner is required");
+        planner = new ReferenceRelationPlanner();
       }
       if (memoryBudgetBytes < 0) {
         throw new IllegalArgumentException("memory budget must not be negative");
