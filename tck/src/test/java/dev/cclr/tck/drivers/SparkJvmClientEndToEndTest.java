@@ -31,25 +31,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The real Spark Connect JVM client (4.2.0 and 4.1.3, each in its own JVM) creates DataFrames
  * against a target server, collects them and compares them with what it sent.
  *
- * <p>Target: by default a real Spark 4.2.0 started for this class (the oracle), or the server
- * named by {@code -Dcclr.e2e.remote=sc://host:port}. The real target is the reference server;
- * switching to it is the one line {@link #TARGET} below. For in-process targets the test also
- * checks, on the server side, the plan the client sent.
+ * <p>Subclasses choose the target: {@link SparkJvmClientAgainstReferenceServerTest} runs the
+ * reference server in this JVM (and checks, on the server side, the plan the client really sent);
+ * {@link SparkJvmClientAgainstSparkTest} runs a real Spark 4.2.0 (the oracle), or the server named
+ * by {@code -Dcclr.e2e.remote=sc://host:port}.
  *
  * <p>Skip with {@code -DexcludedGroups=real-spark}. A 4.2.0 client cannot talk to a 4.1.x server
  * (known incompatibility): for such a remote, pass {@code -Dcclr.e2e.clientVersions=4.1.3}.
  */
 @Tag("real-spark")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparkJvmClientEndToEndTest {
+abstract class SparkJvmClientEndToEndTest {
 
-  // The one line to change to run against the reference server in this JVM (adapt the builder's
-  // names; it needs port 0, an interceptor hook, port() and close()):
-  //   private static final E2eTargets.Factory TARGET = E2eTargets.inProcess("reference server", i -> {
-  //     ReferenceServer s = ReferenceServer.builder().port(0).interceptor(i).build(); s.start();
-  //     return E2eTargets.InProcessServer.running(s.port(), s::close); });
-  // The server-side checks (plan really chunked, repeated hash) then run through the recorder.
-  private static final E2eTargets.Factory TARGET = E2eTargets::fromSystemPropertyOrRealSpark;
+  /** The server the real client talks to. */
+  abstract E2eTargets.Factory target();
 
   static final String CLIENT_VERSIONS_PROPERTY = "cclr.e2e.clientVersions";
 
@@ -81,7 +76,7 @@ class SparkJvmClientEndToEndTest {
         .toAbsolutePath();
     Files.createDirectories(workDir);
     long start = System.nanoTime();
-    target = TARGET.create(workDir);
+    target = target().create(workDir);
     timings.add("target\t" + target.description() + "\tstarted in " + millisSince(start) + " ms");
   }
 

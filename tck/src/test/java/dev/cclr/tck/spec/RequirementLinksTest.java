@@ -19,6 +19,19 @@ class RequirementLinksTest {
     assertEquals(List.of(), problems, String.join("\n", problems));
   }
 
+  /**
+   * Until the client suite exists, its MUST requirements have no case. This is printed on every
+   * build (and fails once the suite exists and still leaves one uncovered, through the test above).
+   */
+  @Test
+  void requirementsOfSuitesNotYetBuiltAreNamed() {
+    List<String> unchecked = LinkCheck.mustsOfMissingSuites(RequirementCatalog.defaultSpecDir(), CaseCatalog.defaultFixturesRoot());
+    if (!unchecked.isEmpty()) {
+      System.out.println("NOT YET COVERED (no suite for their role): " + unchecked.size() + " MUST requirements: " + unchecked);
+    }
+    assertTrue(unchecked.stream().allMatch(id -> id.startsWith("CLI-")), "only the client suite may be missing: " + unchecked);
+  }
+
   @Test
   void atLeastFiftyRequirementsCoverBothRoles() {
     RequirementCatalog catalog = RequirementCatalog.load(RequirementCatalog.defaultSpecDir().resolve("requirements.yaml"));
