@@ -278,7 +278,7 @@ public final class ConnectSession implements AutoCloseable {
     }
     serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
 
-    ExecuteCollector collector = new ExecuteCollector(operationId);
+    ExecuteCollector collector = new ExecuteCollector(operationId, executeOptions.batchSink());
     Optional<RemoteError> error = drain(blocking().executePlan(request.build()), collector);
     int reattaches = 0;
     while (error.isEmpty() && executeOptions.reattachable() && !collector.resultComplete()) {

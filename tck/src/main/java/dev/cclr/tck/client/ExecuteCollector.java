@@ -28,12 +28,18 @@ final class ExecuteCollector {
   private long pendingChunks;
   private long expectedChunkIndex;
 
-  ExecuteCollector(String operationId) {
+  private final java.util.Optional<java.util.function.Consumer<ArrowResultBatch>> sink;
+
+  ExecuteCollector(String operationId, java.util.Optional<java.util.function.Consumer<ArrowResultBatch>> sink) {
     this.operationId = operationId;
+    this.sink = sink;
   }
 
   void accept(ExecutePlanResponse response) {
-    responses.add(response);
+    // With a sink, batch bytes are handed on and not kept: the kept response loses its data.
+    responses.add(sink.isPresent() && response.hasArrowBatch()
+        ? response.toBuilder().setArrowBatch(response.getArrowBatch().toBuilder().clearData()).build()
+        : response);
     if (resultComplete) {
       problems.add("response " + response.getResponseId() + " arrived after ResultComplete");
     }
@@ -100,7 +106,7 @@ final class ExecuteCollector {
         problems.add("an unchunked Arrow batch arrived while a chunked one still missed chunks");
         pendingData = null;
       }
-      batches.add(new ArrowResultBatch(batch.getRowCount(), offset, 1, batch.getData()));
+      deliver(new ArrowResultBatch(batch.getRowCount(), offset, 1, batch.getData()));
       return;
     }
     long index = batch.hasChunkIndex() ? batch.getChunkIndex() : 0;
@@ -129,8 +135,16 @@ final class ExecuteCollector {
       expectedChunkIndex = index + 1;
     }
     if (expectedChunkIndex >= pendingChunks) {
-      batches.add(new ArrowResultBatch(pendingRows, pendingOffset, (int) pendingChunks, pendingData));
+      deliver(new ArrowResultBatch(pendingRows, pendingOffset, (int) pendingChunks, pendingData));
       pendingData = null;
+    }
+  }
+
+  private void deliver(ArrowResultBatch batch) {
+    if (sink.isPresent()) {
+      sink.get().accept(batch);
+    } else {
+      batches.add(batch);
     }
   }
 }
