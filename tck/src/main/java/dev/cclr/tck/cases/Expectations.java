@@ -27,6 +27,15 @@ final class Expectations {
     if (expect == null || expect.isNull() || expect.isEmpty()) {
       return observed.isError() ? "the call failed: " + describeError(observed) : null;
     }
+    if (expect.path("sessionEcho").asBoolean(false)) {
+      JsonNode problems = observed.data().get("sessionProblems");
+      if (problems != null) {
+        return "the responses broke the session echo rules: " + problems;
+      }
+      if (expect.size() == 1) {
+        return observed.isError() ? "the call failed: " + describeError(observed) : null;
+      }
+    }
     if (expect.has("error")) {
       return checkError(expect.get("error"), observed, p, profile);
     }
@@ -45,6 +54,18 @@ final class Expectations {
       JsonNode want = expand(expect.get("exists"), p);
       JsonNode got = observed.data().get("exists");
       return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
+    }
+    if (expect.has("schema")) {
+      String want = p.expand(expect.get("schema").asText());
+      String got = observed.data().path("schema").asText(null);
+      return want.equals(got) ? null : "expected the schema " + want + " but got " + got;
+    }
+    if (expect.has("keys")) {
+      JsonNode want = expand(expect.get("keys"), p);
+      JsonNode got = observed.data().path("keys");
+      if (!want.equals(got)) {
+        return "expected exactly the config keys " + want + ", in that order, but got " + got;
+      }
     }
     if (expect.has("pairs")) {
       JsonNode want = expand(expect.get("pairs"), p);
@@ -107,6 +128,15 @@ final class Expectations {
         return "expected messageParameters " + expected + " but got " + got.get("messageParameters")
             + " (" + describeError(observed) + ")";
       }
+    }
+    if (want.path("envelope").asBoolean(false) && got.has("envelopeProblems")) {
+      return "the error's envelope breaks SRV-ERR-001/002: " + got.get("envelopeProblems") + " (" + describeError(observed) + ")";
+    }
+    if (want.path("messageFormat").asBoolean(false) && got.has("formatProblems")) {
+      return "the error's message breaks SRV-ERR-003: " + got.get("formatProblems") + " (" + describeError(observed) + ")";
+    }
+    if (want.path("beforeAnyRows").asBoolean(false) && got.path("arrowBatchesBeforeError").asInt(0) > 0) {
+      return "the error came after " + got.get("arrowBatchesBeforeError").asInt() + " arrow_batch responses, not before any rows";
     }
     return null;
   }
