@@ -27,6 +27,18 @@ final class Expectations {
     if (expect == null || expect.isNull() || expect.isEmpty()) {
       return observed.isError() ? "the call failed: " + describeError(observed) : null;
     }
+    if (expect.has("anyOf")) {
+      // Where the specification allows several outcomes: one of them must hold.
+      java.util.List<String> misses = new java.util.ArrayList<>();
+      for (JsonNode alternative : expect.get("anyOf")) {
+        String miss = check(alternative, observed, blobs, profile);
+        if (miss == null) {
+          return null;
+        }
+        misses.add(miss);
+      }
+      return "none of the allowed outcomes came back: " + String.join("; or ", misses);
+    }
     if (expect.path("sessionEcho").asBoolean(false)) {
       JsonNode problems = observed.data().get("sessionProblems");
       if (problems != null) {
@@ -72,8 +84,17 @@ final class Expectations {
       JsonNode got = observed.data().path("pairs");
       for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().equals(got.get(e.getKey()))) {
-          return "expected config " + e.getKey() + " = " + e.getValue() + " but got " + got.get(e.getKey());
+        Optional<JsonNode> value = forProfile(e.getValue(), profile);
+        if (value.isEmpty()) {
+          continue;
+        }
+        JsonNode w = value.get();
+        JsonNode g = got.get(e.getKey());
+        boolean same = w.isObject() && w.has("pattern")
+            ? g != null && g.isTextual() && java.util.regex.Pattern.compile(w.get("pattern").asText()).matcher(g.asText()).matches()
+            : w.equals(g);
+        if (!same) {
+          return "expected config " + e.getKey() + " = " + w + " but got " + g;
         }
       }
       return null;
@@ -128,6 +149,9 @@ final class Expectations {
         return "expected messageParameters " + expected + " but got " + got.get("messageParameters")
             + " (" + describeError(observed) + ")";
       }
+    }
+    if (want.path("envelope").asBoolean(false) && got.path("resultCompleteBeforeError").asBoolean(false)) {
+      return "the execution sent ResultComplete and then failed (SRV-ERR-006)";
     }
     if (want.path("envelope").asBoolean(false) && got.has("envelopeProblems")) {
       return "the error's envelope breaks SRV-ERR-001/002: " + got.get("envelopeProblems") + " (" + describeError(observed) + ")";

@@ -395,6 +395,9 @@ final class StepExecutor {
         // SRV-ERR-007: what a server detects before it sends rows must come before any rows.
         ((ObjectNode) o.data().get("error")).put("arrowBatchesBeforeError", result.batches().size());
       }
+      if (result.resultComplete()) {
+        ((ObjectNode) o.data().get("error")).put("resultCompleteBeforeError", true);
+      }
       withProblems(o.data(), problems);
       return o;
     }
