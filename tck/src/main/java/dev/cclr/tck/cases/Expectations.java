@@ -167,7 +167,8 @@ final class Expectations {
 
   /**
    * A member that is either one value for all profiles or an object keyed by profile. The
-   * {@code strict} profile uses the {@code spark-4.2} value. Empty when the profile has none.
+   * {@code strict} profile uses the {@code spark-4.2} value. A profile without an entry takes the
+   * {@code default} entry (base conformance has no profile of its own); empty when there is none.
    */
   static Optional<JsonNode> forProfile(JsonNode node, String profile) {
     if (node == null) {
@@ -175,7 +176,8 @@ final class Expectations {
     }
     if (node.isObject() && isPerProfile(node)) {
       String key = "strict".equals(profile) && !node.has("strict") ? "spark-4.2" : profile;
-      return Optional.ofNullable(node.get(key));
+      JsonNode value = node.get(key);
+      return Optional.ofNullable(value != null ? value : node.get("default"));
     }
     return Optional.of(node);
   }
@@ -187,7 +189,7 @@ final class Expectations {
     }
     while (names.hasNext()) {
       String n = names.next();
-      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict")) {
+      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict") && !n.equals("default")) {
         return false;
       }
     }
