@@ -27,6 +27,27 @@ final class Expectations {
     if (expect == null || expect.isNull() || expect.isEmpty()) {
       return observed.isError() ? "the call failed: " + describeError(observed) : null;
     }
+    if (expect.has("anyOf")) {
+      // Where the specification allows several outcomes: one of them must hold.
+      java.util.List<String> misses = new java.util.ArrayList<>();
+      for (JsonNode alternative : expect.get("anyOf")) {
+        String miss = check(alternative, observed, blobs, profile);
+        if (miss == null) {
+          return null;
+        }
+        misses.add(miss);
+      }
+      return "none of the allowed outcomes came back: " + String.join("; or ", misses);
+    }
+    if (expect.path("sessionEcho").asBoolean(false)) {
+      JsonNode problems = observed.data().get("sessionProblems");
+      if (problems != null) {
+        return "the responses broke the session echo rules: " + problems;
+      }
+      if (expect.size() == 1) {
+        return observed.isError() ? "the call failed: " + describeError(observed) : null;
+      }
+    }
     if (expect.has("error")) {
       return checkError(expect.get("error"), observed, p, profile);
     }
@@ -46,13 +67,34 @@ final class Expectations {
       JsonNode got = observed.data().get("exists");
       return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
     }
+    if (expect.has("schema")) {
+      String want = p.expand(expect.get("schema").asText());
+      String got = observed.data().path("schema").asText(null);
+      return want.equals(got) ? null : "expected the schema " + want + " but got " + got;
+    }
+    if (expect.has("keys")) {
+      JsonNode want = expand(expect.get("keys"), p);
+      JsonNode got = observed.data().path("keys");
+      if (!want.equals(got)) {
+        return "expected exactly the config keys " + want + ", in that order, but got " + got;
+      }
+    }
     if (expect.has("pairs")) {
       JsonNode want = expand(expect.get("pairs"), p);
       JsonNode got = observed.data().path("pairs");
       for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().equals(got.get(e.getKey()))) {
-          return "expected config " + e.getKey() + " = " + e.getValue() + " but got " + got.get(e.getKey());
+        Optional<JsonNode> value = forProfile(e.getValue(), profile);
+        if (value.isEmpty()) {
+          continue;
+        }
+        JsonNode w = value.get();
+        JsonNode g = got.get(e.getKey());
+        boolean same = w.isObject() && w.has("pattern")
+            ? g != null && g.isTextual() && java.util.regex.Pattern.compile(w.get("pattern").asText()).matcher(g.asText()).matches()
+            : w.equals(g);
+        if (!same) {
+          return "expected config " + e.getKey() + " = " + w + " but got " + g;
         }
       }
       return null;
@@ -108,12 +150,25 @@ final class Expectations {
             + " (" + describeError(observed) + ")";
       }
     }
+    if (want.path("envelope").asBoolean(false) && got.path("resultCompleteBeforeError").asBoolean(false)) {
+      return "the execution sent ResultComplete and then failed (SRV-ERR-006)";
+    }
+    if (want.path("envelope").asBoolean(false) && got.has("envelopeProblems")) {
+      return "the error's envelope breaks SRV-ERR-001/002: " + got.get("envelopeProblems") + " (" + describeError(observed) + ")";
+    }
+    if (want.path("messageFormat").asBoolean(false) && got.has("formatProblems")) {
+      return "the error's message breaks SRV-ERR-003: " + got.get("formatProblems") + " (" + describeError(observed) + ")";
+    }
+    if (want.path("beforeAnyRows").asBoolean(false) && got.path("arrowBatchesBeforeError").asInt(0) > 0) {
+      return "the error came after " + got.get("arrowBatchesBeforeError").asInt() + " arrow_batch responses, not before any rows";
+    }
     return null;
   }
 
   /**
    * A member that is either one value for all profiles or an object keyed by profile. The
-   * {@code strict} profile uses the {@code spark-4.2} value. Empty when the profile has none.
+   * {@code strict} profile uses the {@code spark-4.2} value. A profile without an entry takes the
+   * {@code default} entry (base conformance has no profile of its own); empty when there is none.
    */
   static Optional<JsonNode> forProfile(JsonNode node, String profile) {
     if (node == null) {
@@ -121,7 +176,8 @@ final class Expectations {
     }
     if (node.isObject() && isPerProfile(node)) {
       String key = "strict".equals(profile) && !node.has("strict") ? "spark-4.2" : profile;
-      return Optional.ofNullable(node.get(key));
+      JsonNode value = node.get(key);
+      return Optional.ofNullable(value != null ? value : node.get("default"));
     }
     return Optional.of(node);
   }
@@ -133,7 +189,7 @@ final class Expectations {
     }
     while (names.hasNext()) {
       String n = names.next();
-      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict")) {
+      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict") && !n.equals("default")) {
         return false;
       }
     }

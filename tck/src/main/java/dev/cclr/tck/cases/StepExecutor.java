@@ -5,13 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.proto.AddArtifactsResponse;
+import dev.cclr.proto.AnalyzePlanRequest;
+import dev.cclr.proto.AnalyzePlanResponse;
+import dev.cclr.proto.ArtifactStatusesRequest;
 import dev.cclr.proto.ArtifactStatusesResponse;
 import dev.cclr.proto.CachedLocalRelation;
 import dev.cclr.proto.ChunkedCachedLocalRelation;
 import dev.cclr.proto.ConfigResponse;
 import dev.cclr.proto.KeyValue;
+import dev.cclr.proto.ExecutePlanResponse;
+import dev.cclr.proto.Limit;
 import dev.cclr.proto.LocalRelation;
+import dev.cclr.proto.Plan;
 import dev.cclr.proto.Relation;
+import dev.cclr.proto.RelationCommon;
+import dev.cclr.proto.SparkConnectServiceGrpc;
+import dev.cclr.proto.UserContext;
 import dev.cclr.tck.client.ArtifactBlob;
 import dev.cclr.tck.client.CallOutcome;
 import dev.cclr.tck.client.ConnectSession;
@@ -22,7 +31,12 @@ import dev.cclr.tck.client.SparkArtifactFraming;
 import dev.cclr.tck.client.SparkErrorInfo;
 import dev.cclr.tck.client.StreamEnd;
 import dev.cclr.tck.fixtures.FixtureException;
+import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +51,14 @@ import java.util.function.Supplier;
 final class StepExecutor {
   private static final String DEFAULT_SESSION = "main";
 
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final long RAW_CALL_TIMEOUT_SECONDS = 120;
+
   private final Map<String, Blob> blobs;
   private final Function<String, ConnectSession> sessions;
+  /** The first server_side_session_id each session's responses carried (SRV-SES-003). */
+  private final Map<String, String> firstServerSide = new HashMap<>();
 
   StepExecutor(Map<String, Blob> blobs, String profile, Function<String, ConnectSession> sessions) {
     this.blobs = blobs;
@@ -60,12 +80,18 @@ final class StepExecutor {
         return configSet(session, step, p);
       case "getConfig":
         return configGet(session, step, p);
+      case "unsetConfig":
+        return configUnset(session, step, p);
       case "upload":
         return upload(session, step, p);
+      case "uploadRaw":
+        return uploadRaw(session, step, p);
       case "status":
         return status(session, step, p);
       case "execute":
         return execute(session, step, p);
+      case "analyze":
+        return analyze(session, step, p);
       case "releaseSession":
         return call(op, session, () -> {
           session.releaseSession();
@@ -77,25 +103,74 @@ final class StepExecutor {
   }
 
   private ConnectSession session(JsonNode step) {
-    return sessions.apply(step.path("session").asText(DEFAULT_SESSION));
+    return sessions.apply(sessionName(step));
+  }
+
+  private static String sessionName(JsonNode step) {
+    return step.path("session").asText(DEFAULT_SESSION);
+  }
+
+  /**
+   * What SRV-SES-003 asks of every response: the request's session_id echoed, and a non-empty
+   * server_side_session_id that stays the same for the session. Recorded in the observation as
+   * {@code sessionProblems} (only when there are any); the expectation {@code sessionEcho} checks it.
+   */
+  private void checkEcho(String sessionName, ConnectSession session, String call, String sessionId,
+      String serverSide, List<String> problems) {
+    if (!session.sessionId().equals(sessionId)) {
+      problems.add(call + " response carries session_id '" + sessionId + "', not the request's");
+    }
+    if (serverSide == null || serverSide.isEmpty()) {
+      problems.add(call + " response carries no server_side_session_id");
+      return;
+    }
+    String first = firstServerSide.putIfAbsent(sessionName, serverSide);
+    if (first != null && !first.equals(serverSide)) {
+      problems.add(call + " response carries server_side_session_id " + serverSide + ", earlier ones " + first);
+    }
+  }
+
+  private static ObjectNode withProblems(ObjectNode data, List<String> problems) {
+    if (!problems.isEmpty()) {
+      var a = data.putArray("sessionProblems");
+      problems.forEach(a::add);
+    }
+    return data;
   }
 
   private Observation configSet(ConnectSession session, JsonNode step, Placeholders p) {
     Map<String, String> pairs = new LinkedHashMap<>();
     step.path("pairs").fields().forEachRemaining(e -> pairs.put(e.getKey(), p.expand(e.getValue().asText())));
     return call("setConfig", session, () -> {
-      session.configSet(pairs);
-      return CaseRunner.object().put("ok", true);
+      ConfigResponse response = session.configSet(pairs);
+      List<String> problems = new ArrayList<>();
+      checkEcho(sessionName(step), session, "Config", response.getSessionId(), response.getServerSideSessionId(), problems);
+      return withProblems(CaseRunner.object().put("ok", true), problems);
+    });
+  }
+
+  private Observation configUnset(ConnectSession session, JsonNode step, Placeholders p) {
+    List<String> keys = new ArrayList<>();
+    step.path("keys").forEach(k -> keys.add(p.expand(k.asText())));
+    return call("unsetConfig", session, () -> {
+      ConfigResponse response = session.configUnset(keys.toArray(new String[0]));
+      List<String> problems = new ArrayList<>();
+      checkEcho(sessionName(step), session, "Config", response.getSessionId(), response.getServerSideSessionId(), problems);
+      return withProblems(CaseRunner.object().put("ok", true), problems);
     });
   }
 
   private Observation configGet(ConnectSession session, JsonNode step, Placeholders p) {
     List<String> keys = new ArrayList<>();
     step.path("keys").forEach(k -> keys.add(p.expand(k.asText())));
+    boolean option = step.path("option").asBoolean(false);
     return call("getConfig", session, () -> {
-      ConfigResponse response = session.configGet(keys.toArray(new String[0]));
+      String[] k = keys.toArray(new String[0]);
+      ConfigResponse response = option ? session.configGetOption(k) : session.configGet(k);
       ObjectNode pairs = CaseRunner.object();
+      var keyOrder = CaseRunner.array();
       for (KeyValue kv : response.getPairsList()) {
+        keyOrder.add(kv.getKey());
         if (kv.hasValue()) {
           pairs.put(kv.getKey(), kv.getValue());
         } else {
@@ -104,7 +179,10 @@ final class StepExecutor {
       }
       ObjectNode data = CaseRunner.object();
       data.set("pairs", pairs);
-      return data;
+      data.set("keys", keyOrder);
+      List<String> problems = new ArrayList<>();
+      checkEcho(sessionName(step), session, "Config", response.getSessionId(), response.getServerSideSessionId(), problems);
+      return withProblems(data, problems);
     });
   }
 
@@ -124,16 +202,105 @@ final class StepExecutor {
     for (AddArtifactsRequest m : SparkArtifactFraming.frame(artifacts)) {
       messages.add(session.stamp(corruptCrcs(m, corrupt)));
     }
-    CallOutcome<AddArtifactsResponse> outcome = session.addArtifactsRaw(messages, StreamEnd.COMPLETE);
+    return uploadOutcome("upload", step, session, session.addArtifactsRaw(messages, StreamEnd.COMPLETE));
+  }
+
+  private Observation uploadOutcome(String op, JsonNode step, ConnectSession session,
+      CallOutcome<AddArtifactsResponse> outcome) {
     if (outcome.error().isPresent()) {
-      return errorObservation("upload", session, outcome.error().get());
+      return errorObservation(op, session, outcome.error().get());
     }
+    AddArtifactsResponse response = outcome.orThrow();
     ObjectNode data = CaseRunner.object();
     var summaries = data.putArray("summaries");
-    for (AddArtifactsResponse.ArtifactSummary s : outcome.orThrow().getArtifactsList()) {
+    for (AddArtifactsResponse.ArtifactSummary s : response.getArtifactsList()) {
       summaries.addObject().put("name", s.getName()).put("crc", s.getIsCrcSuccessful());
     }
-    return new Observation("upload", data, Optional.empty());
+    List<String> problems = new ArrayList<>();
+    checkEcho(sessionName(step), session, "AddArtifacts", response.getSessionId(), response.getServerSideSessionId(), problems);
+    return new Observation(op, withProblems(data, problems), Optional.empty());
+  }
+
+  /**
+   * AddArtifacts messages exactly as the step lists them, for framing cases: {@code batch} (a list
+   * of artifacts as in {@code upload}), {@code beginChunk} (a chunked artifact cut into pieces of
+   * {@code pieceSize} bytes, of which the first {@code send} are sent, with optional overrides of
+   * {@code totalBytes} and {@code numChunks} and CRCs flipped for the piece indices in {@code
+   * corrupt}), {@code chunk} (a stray piece of {@code hex} bytes) or {@code empty} (a message
+   * without payload). A message may name another {@code session} whose ids it then carries. The
+   * call ends with a half-close, or with a cancel when {@code end} is {@code cancel}.
+   */
+  private Observation uploadRaw(ConnectSession session, JsonNode step, Placeholders p) {
+    List<AddArtifactsRequest> messages = new ArrayList<>();
+    for (JsonNode m : step.path("messages")) {
+      ConnectSession owner = m.has("session") ? sessions.apply(m.get("session").asText()) : session;
+      for (AddArtifactsRequest r : rawMessages(m, p)) {
+        messages.add(owner.stamp(r));
+      }
+    }
+    StreamEnd end = "cancel".equals(step.path("end").asText("complete")) ? StreamEnd.CANCEL : StreamEnd.COMPLETE;
+    return uploadOutcome("uploadRaw", step, session, session.addArtifactsRaw(messages, end));
+  }
+
+  private List<AddArtifactsRequest> rawMessages(JsonNode m, Placeholders p) {
+    if (m.has("batch")) {
+      AddArtifactsRequest.Batch.Builder batch = AddArtifactsRequest.Batch.newBuilder();
+      for (JsonNode a : m.get("batch")) {
+        String key = a.isTextual() ? a.asText() : a.path("blob").asText();
+        Blob blob = blob(key);
+        String name = a.hasNonNull("name") ? p.expand(a.get("name").asText()) : blob.cacheName();
+        AddArtifactsRequest.ArtifactChunk.Builder chunk =
+            SparkArtifactFraming.chunk(ByteString.copyFrom(blob.bytes())).toBuilder();
+        if ("corrupt".equals(a.path("crc").asText())) {
+          chunk.setCrc(chunk.getCrc() ^ 1L);
+        }
+        batch.addArtifacts(AddArtifactsRequest.SingleChunkArtifact.newBuilder().setName(name).setData(chunk));
+      }
+      return List.of(AddArtifactsRequest.newBuilder().setBatch(batch).build());
+    }
+    if (m.has("beginChunk")) {
+      JsonNode c = m.get("beginChunk");
+      Blob blob = blob(c.path("blob").asText());
+      String name = c.hasNonNull("name") ? p.expand(c.get("name").asText()) : blob.cacheName();
+      ByteString data = ByteString.copyFrom(blob.bytes());
+      int pieceSize = c.path("pieceSize").asInt(SparkArtifactFraming.CHUNK_SIZE);
+      if (pieceSize <= 0) {
+        throw new FixtureException("beginChunk pieceSize must be positive");
+      }
+      List<ByteString> pieces = new ArrayList<>();
+      for (int offset = 0; offset < data.size() || pieces.isEmpty(); offset += pieceSize) {
+        pieces.add(data.substring(offset, Math.min(data.size(), offset + pieceSize)));
+      }
+      int send = c.path("send").asInt(pieces.size());
+      Set<Integer> corrupt = new HashSet<>();
+      c.path("corrupt").forEach(i -> corrupt.add(i.asInt()));
+      List<AddArtifactsRequest> out = new ArrayList<>();
+      for (int i = 0; i < Math.min(send, pieces.size()); i++) {
+        AddArtifactsRequest.ArtifactChunk.Builder chunk = SparkArtifactFraming.chunk(pieces.get(i)).toBuilder();
+        if (corrupt.contains(i)) {
+          chunk.setCrc(chunk.getCrc() ^ 1L);
+        }
+        if (i == 0) {
+          out.add(AddArtifactsRequest.newBuilder().setBeginChunk(AddArtifactsRequest.BeginChunkedArtifact.newBuilder()
+              .setName(name)
+              .setTotalBytes(c.has("totalBytes") ? c.get("totalBytes").asLong() : data.size())
+              .setNumChunks(c.has("numChunks") ? c.get("numChunks").asLong() : pieces.size())
+              .setInitialChunk(chunk)).build());
+        } else {
+          out.add(AddArtifactsRequest.newBuilder().setChunk(chunk).build());
+        }
+      }
+      return out;
+    }
+    if (m.has("chunk")) {
+      byte[] bytes = HexFormat.of().parseHex(m.get("chunk").path("hex").asText());
+      return List.of(AddArtifactsRequest.newBuilder()
+          .setChunk(SparkArtifactFraming.chunk(ByteString.copyFrom(bytes))).build());
+    }
+    if (m.has("empty")) {
+      return List.of(AddArtifactsRequest.getDefaultInstance());
+    }
+    throw new FixtureException("uploadRaw message needs batch, beginChunk, chunk or empty: " + m);
   }
 
   /** Flips the CRC of every piece of the named artifacts, so the server must notice. */
@@ -160,27 +327,84 @@ final class StepExecutor {
   private Observation status(ConnectSession session, JsonNode step, Placeholders p) {
     List<String> names = new ArrayList<>();
     step.path("names").forEach(n -> names.add(p.expand(n.asText())));
-    return call("status", session, () -> {
-      ArtifactStatusesResponse response = session.artifactStatus(names);
-      ObjectNode exists = CaseRunner.object();
-      // Sorted, so that two servers' maps compare equal whatever order they answered in.
-      new TreeMap<>(response.getStatusesMap()).forEach((k, v) -> exists.put(k, v.getExists()));
-      ObjectNode data = CaseRunner.object();
-      data.set("exists", exists);
-      return data;
-    });
+    if (step.hasNonNull("observedServerSideSessionId")) {
+      // A request that claims to have seen another server-side session (SRV-SES-004).
+      ArtifactStatusesRequest request = ArtifactStatusesRequest.newBuilder()
+          .setSessionId(session.sessionId())
+          .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
+          .setClientType(session.clientType())
+          .addAllNames(names)
+          .setClientObservedServerSideSessionId(p.expand(step.get("observedServerSideSessionId").asText()))
+          .build();
+      try {
+        return statusObservation(step, session, stub(session).artifactStatus(request));
+      } catch (StatusRuntimeException e) {
+        return errorObservation("status", session, RemoteError.from(e));
+      }
+    }
+    return call("status", session, () -> statusObservation(step, session, session.artifactStatus(names)).data());
+  }
+
+  private Observation statusObservation(JsonNode step, ConnectSession session, ArtifactStatusesResponse response) {
+    ObjectNode exists = CaseRunner.object();
+    // Sorted, so that two servers' maps compare equal whatever order they answered in.
+    new TreeMap<>(response.getStatusesMap()).forEach((k, v) -> exists.put(k, v.getExists()));
+    ObjectNode data = CaseRunner.object();
+    data.set("exists", exists);
+    List<String> problems = new ArrayList<>();
+    checkEcho(sessionName(step), session, "ArtifactStatus", response.getSessionId(), response.getServerSideSessionId(), problems);
+    return new Observation("status", withProblems(data, problems), Optional.empty());
+  }
+
+  private static SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub(ConnectSession session) {
+    return SparkConnectServiceGrpc.newBlockingStub(session.channel())
+        .withDeadlineAfter(RAW_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** AnalyzePlan(schema) of the step's relation; the schema as {@link SparkTypeText} writes it. */
+  private Observation analyze(ConnectSession session, JsonNode step, Placeholders p) {
+    AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
+        .setSessionId(session.sessionId())
+        .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
+        .setClientType(session.clientType())
+        .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(Plan.newBuilder().setRoot(relation(step, p))));
+    session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    AnalyzePlanResponse response;
+    try {
+      response = stub(session).analyzePlan(request.build());
+    } catch (StatusRuntimeException e) {
+      return errorObservation("analyze", session, RemoteError.from(e));
+    }
+    ObjectNode data = CaseRunner.object();
+    data.put("schema", SparkTypeText.of(response.getSchema().getSchema()));
+    List<String> problems = new ArrayList<>();
+    checkEcho(sessionName(step), session, "AnalyzePlan", response.getSessionId(), response.getServerSideSessionId(), problems);
+    return new Observation("analyze", withProblems(data, problems), Optional.empty());
   }
 
   private Observation execute(ConnectSession session, JsonNode step, Placeholders p) {
     Relation relation = relation(step, p);
     ExecuteResult result = session.execute(relation);
-    if (result.error().isPresent()) {
-      return errorObservation("execute", session, result.error().get());
+    List<String> problems = new ArrayList<>();
+    for (ExecutePlanResponse r : result.responses()) {
+      checkEcho(sessionName(step), session, "ExecutePlan", r.getSessionId(), r.getServerSideSessionId(), problems);
     }
-    ObjectNode data = CaseRunner.object();
+    if (result.error().isPresent()) {
+      Observation o = errorObservation("execute", session, result.error().get());
+      if (!result.batches().isEmpty()) {
+        // SRV-ERR-007: what a server detects before it sends rows must come before any rows.
+        ((ObjectNode) o.data().get("error")).put("arrowBatchesBeforeError", result.batches().size());
+      }
+      if (result.resultComplete()) {
+        ((ObjectNode) o.data().get("error")).put("resultCompleteBeforeError", true);
+      }
+      withProblems(o.data(), problems);
+      return o;
+    }
+    ObjectNode data = withProblems(CaseRunner.object(), problems);
     if (!result.protocolProblems().isEmpty()) {
-      var problems = data.putArray("protocolProblems");
-      result.protocolProblems().forEach(problems::add);
+      var protocol = data.putArray("protocolProblems");
+      result.protocolProblems().forEach(protocol::add);
     }
     if (!result.resultComplete()) {
       data.put("resultComplete", false);
@@ -190,7 +414,22 @@ final class StepExecutor {
     return new Observation("execute", data, Optional.of(table));
   }
 
+  /**
+   * The step's relation: {@code chunked}, {@code local} or {@code cached}, with {@code planId} set
+   * on it when the step gives one, and inside a {@code Limit} when the step gives {@code limit}.
+   */
   private Relation relation(JsonNode step, Placeholders p) {
+    Relation relation = baseRelation(step, p);
+    if (step.has("planId")) {
+      relation = relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(step.get("planId").asLong())).build();
+    }
+    if (step.has("limit")) {
+      relation = Relation.newBuilder().setLimit(Limit.newBuilder().setInput(relation).setLimit(step.get("limit").asInt())).build();
+    }
+    return relation;
+  }
+
+  private Relation baseRelation(JsonNode step, Placeholders p) {
     if (step.has("chunked")) {
       JsonNode spec = step.get("chunked");
       ChunkedCachedLocalRelation.Builder b = ChunkedCachedLocalRelation.newBuilder();
@@ -256,9 +495,83 @@ final class StepExecutor {
     ObjectNode params = e.putObject("messageParameters");
     info.ifPresent(i -> new TreeMap<>(i.messageParameters()).forEach((k, v) -> params.put(k, normalise(v, serverSide))));
     e.put("message", normalise(error.description(), serverSide));
+    List<String> envelope = envelopeProblems(error);
+    if (!envelope.isEmpty()) {
+      var a = e.putArray("envelopeProblems");
+      envelope.forEach(x -> a.add(normalise(x, serverSide)));
+    }
+    List<String> format = formatProblems(error);
+    if (!format.isEmpty()) {
+      var a = e.putArray("formatProblems");
+      format.forEach(x -> a.add(normalise(x, serverSide)));
+    }
     ObjectNode data = CaseRunner.object();
     data.set("error", e);
     return new Observation(op, data, Optional.empty());
+  }
+
+  /** Where the error's envelope departs from SRV-ERR-001 and SRV-ERR-002. */
+  static List<String> envelopeProblems(RemoteError error) {
+    List<String> problems = new ArrayList<>();
+    if (error.detailsMessage().isEmpty()) {
+      problems.add("no grpc-status-details-bin trailer");
+      return problems;
+    }
+    if (!error.detailsMessage().get().equals(error.description())) {
+      problems.add("google.rpc.Status message differs from the gRPC status description");
+    }
+    if (!error.otherDetailTypes().isEmpty()) {
+      problems.add("details other than one ErrorInfo: " + error.otherDetailTypes());
+    }
+    if (error.errorInfo().isEmpty()) {
+      problems.add("no ErrorInfo in the status details");
+      return problems;
+    }
+    SparkErrorInfo info = error.errorInfo().get();
+    if (info.reason() == null || info.reason().isEmpty()) {
+      problems.add("ErrorInfo.reason is empty");
+    }
+    if (!"org.apache.spark".equals(info.domain())) {
+      problems.add("ErrorInfo.domain is '" + info.domain() + "', not org.apache.spark");
+    }
+    if (!info.metadata().containsKey("classes")) {
+      problems.add("ErrorInfo metadata has no 'classes'");
+    }
+    problems.addAll(info.metadataProblems());
+    if (info.errorClass().isPresent()) {
+      if (info.sqlState().isEmpty()) {
+        problems.add("ErrorInfo has an errorClass but no sqlState");
+      }
+      if (!info.metadata().containsKey("messageParameters")) {
+        problems.add("ErrorInfo has an errorClass but no messageParameters");
+      }
+    }
+    return problems;
+  }
+
+  /** Where an error with an error class departs from SRV-ERR-003 (message form, errorId). */
+  static List<String> formatProblems(RemoteError error) {
+    List<String> problems = new ArrayList<>();
+    Optional<SparkErrorInfo> info = error.errorInfo();
+    if (info.isEmpty() || info.get().errorClass().isEmpty()) {
+      return problems;
+    }
+    String message = error.description();
+    String errorClass = info.get().errorClass().get();
+    if (!message.startsWith("[" + errorClass + "] ")) {
+      problems.add("message does not start with [" + errorClass + "]");
+    }
+    String state = info.get().sqlState().orElse("");
+    if (!message.endsWith(" SQLSTATE: " + state)) {
+      problems.add("message does not end with SQLSTATE: " + state);
+    }
+    if (message.length() > 2048) {
+      problems.add("message is longer than 2048 characters");
+    }
+    if (info.get().errorId().map(id -> !UUID_TEXT.matcher(id).matches()).orElse(true)) {
+      problems.add("ErrorInfo has no errorId UUID");
+    }
+    return problems;
   }
 
   private static String normalise(String value, String serverSide) {
