@@ -278,4 +278,17 @@ class OtherRelationsTest extends PlannerTestBase {
           assertThrows(SparkError.class, r::nextBatch).text());
     }
   }
+
+  @Test
+  void countOfAnUnknownColumnIsUnresolved() {
+    blobs.put("d", Ipc.ints(allocator, "x", true, 1));
+    Expression y = Expression.newBuilder().setUnresolvedAttribute(
+        Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier("y")).build();
+    SparkError e = planningError(aggregate(chunked(null, "d"),
+        Aggregate.GroupType.GROUP_TYPE_GROUPBY, count(false, y)));
+    assertError(e, "UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703",
+        Map.of("objectName", "`y`", "proposal", "`x`"),
+        "A column, variable, or function parameter with name `y` cannot be resolved. Did you "
+            + "mean one of the following? [`x`].");
+  }
 }

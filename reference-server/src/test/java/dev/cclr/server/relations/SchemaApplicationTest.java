@@ -392,4 +392,77 @@ class SchemaApplicationTest extends PlannerTestBase {
     blobs.put("ok", ok);
     assertEquals("[[1], [2], [3]]", rows(chunked(null, "ok")).toString());
   }
+
+  @Test
+  void moreObservedCastsAndErrors() {
+    // Spark 4.2.0 probe P7: NaN into a decimal is null, the other overflows name their values.
+    byte[] data = Ipc.stream(allocator, Ipc.schema(
+        Ipc.field("d", true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
+        Ipc.field("dec", true, new ArrowType.Decimal(20, 2, 128)),
+        Ipc.field("big", true, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE))),
+        root -> {
+          ((Float8Vector) root.getVector(0)).setSafe(0, Double.NaN);
+          ((DecimalVector) root.getVector(1)).setSafe(0, new BigDecimal("12345678901234.56"));
+          ((Float8Vector) root.getVector(2)).setSafe(0, 2.5E10);
+          root.setRowCount(1);
+        });
+    assertEquals("[[null, 12345678901234.56, 2.49999995E10]]",
+        apply("d decimal(10,2), dec decimal(20,2), big float", data).toString());
+    assertEquals(Map.of("value", "12345678901234.56BD", "sourceType", "\"DECIMAL(20,2)\"",
+        "targetType", "\"INT\"", "ansiConfig", "\"spark.sql.ansi.enabled\""),
+        applyError("d double, dec int, big double", data).messageParameters());
+    assertEquals("2.5E10D",
+        applyError("d double, dec decimal(20,2), big int", data).messageParameters().get("value"));
+    assertEquals("NaN",
+        applyError("d int, dec decimal(20,2), big double", data).messageParameters().get("value"));
+  }
+
+  @Test
+  void datesAndTimestampsFarFromTodayPrintAsSparkPrintsThem() {
+    byte[] data = Ipc.stream(allocator, Ipc.schema(
+        Ipc.field("d", true, new ArrowType.Date(DateUnit.DAY)),
+        Ipc.field("t", true, new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"))), root -> {
+          ((DateDayVector) root.getVector(0)).setSafe(0, -800000);
+          ((DateDayVector) root.getVector(0)).setSafe(1, 3000000);
+          ((TimeStampMicroTZVector) root.getVector(1)).setSafe(0, -70000000000000000L);
+          ((TimeStampMicroTZVector) root.getVector(1)).setSafe(1, 260000000000000000L);
+          root.setRowCount(2);
+        });
+    assertEquals("[[-0221-09-04, -0249-10-15 19:33:20], [+10183-09-21, +10209-01-27 06:13:20]]",
+        apply("d string, t string", data).toString());
+  }
+
+  @Test
+  void moreObservedAnalysisErrors() {
+    byte[] map = Ipc.stream(allocator, Ipc.schema(Ipc.field("m", true, new ArrowType.Map(false),
+        Ipc.field("entries", false, ArrowType.Struct.INSTANCE,
+            Ipc.field("key", false, ArrowType.Utf8.INSTANCE),
+            Ipc.field("value", true, new ArrowType.Int(32, true))))), root -> root.setRowCount(1));
+    assertError(applyError("{\"type\":\"struct\",\"fields\":[{\"name\":\"m\",\"type\":"
+        + "{\"type\":\"map\",\"keyType\":\"string\",\"valueType\":\"integer\","
+        + "\"valueContainsNull\":false},\"nullable\":true}]}", map),
+        "NOT_NULL_CONSTRAINT_VIOLATION.MAP_VALUE", "42000", Map.of("columnPath", "`col_0`"),
+        "Assigning a NULL is not allowed here. The map `col_0` is defined to contain only values "
+            + "that are NOT NULL.");
+    byte[] struct = Ipc.stream(allocator, Ipc.schema(Ipc.field("s", true,
+        ArrowType.Struct.INSTANCE, Ipc.field("x", true, new ArrowType.Int(32, true)))),
+        root -> root.setRowCount(1));
+    assertEquals("\"STRUCT<col_0: INT>\"",
+        applyError("s int", struct).messageParameters().get("type"));
+    assertEquals("\"STRUCT<col_0: INT>\"", applyError("s struct<a: int>",
+        Ipc.ints(allocator, "x", true, 1)).messageParameters().get("expectedType"));
+    // Every field is proposed, in order (Spark 4.2.0 with 12 fields).
+    org.apache.arrow.vector.types.pojo.Field[] fields =
+        new org.apache.arrow.vector.types.pojo.Field[12];
+    StringBuilder schema = new StringBuilder("s struct<");
+    for (int i = 0; i < 12; i++) {
+      fields[i] = Ipc.field("f" + i, true, new ArrowType.Int(32, true));
+      schema.append("a").append(i).append(": int, ");
+    }
+    byte[] wide = Ipc.stream(allocator, Ipc.schema(Ipc.field("s", true,
+        ArrowType.Struct.INSTANCE, fields)), root -> root.setRowCount(1));
+    assertEquals("`col_0`, `col_1`, `col_2`, `col_3`, `col_4`, `col_5`, `col_6`, `col_7`, "
+        + "`col_8`, `col_9`, `col_10`, `col_11`", applyError(schema + "z: int not null>", wide)
+        .messageParameters().get("proposal"));
+  }
 }
