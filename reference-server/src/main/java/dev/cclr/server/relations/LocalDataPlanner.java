@@ -48,7 +48,7 @@ final class LocalDataPlanner {
       }
       Schema outputArrow = ArrowTypes.toArrowSchema(result, context.sessionTimeZone(),
           context.useLargeVarTypes());
-      ZoneId zone = ZoneId.of(context.sessionTimeZone());
+      ZoneId zone = sessionZone(context);
       List<ColumnPlan> plans = userSchema.isPresent()
           ? SchemaReconciler.apply(data, arrowSchema, userSchema.get(), outputArrow, zone)
           : SchemaReconciler.passThrough(data, arrowSchema, outputArrow, zone);
@@ -85,6 +85,15 @@ final class LocalDataPlanner {
     SparkError executionError = hasTime(schema) ? RelationErrors.unsupportedTimeType() : null;
     return new LocalDataResult(schema, outputArrow, null, null, newAllocator(context),
         executionError);
+  }
+
+  /** The session zone for casts; Spark validates the setting, a bad one falls back to UTC. */
+  private static ZoneId sessionZone(PlanningContext context) {
+    try {
+      return ZoneId.of(context.sessionTimeZone());
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
   }
 
   private BufferAllocator newAllocator(PlanningContext context) {

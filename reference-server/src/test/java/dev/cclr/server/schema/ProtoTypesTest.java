@@ -30,4 +30,16 @@ class ProtoTypesTest {
         TextFormat.printer().emittingSingleLine(true).printToString(ProtoTypes.toProto(schema)));
     assertEquals(List.of("a", "b"), schema.fields().stream().map(StructField::name).toList());
   }
+
+  @Test
+  void spark41StyleNamesTheDefaultCollation() {
+    // Spark 4.1.2 answered AnalyzePlan for "a string, b string collate UTF8_LCASE" so.
+    SparkType.StructType schema =
+        SchemaStringParser.parseSchema("a string, b string collate UTF8_LCASE");
+    assertEquals("struct { fields { name: \"a\" data_type { string { collation: "
+        + "\"UTF8_BINARY\" } } nullable: true } fields { name: \"b\" data_type { string { "
+        + "collation: \"UTF8_LCASE\" } } nullable: true } }",
+        TextFormat.printer().emittingSingleLine(true)
+            .printToString(ProtoTypes.toProto(schema, true)));
+  }
 }
