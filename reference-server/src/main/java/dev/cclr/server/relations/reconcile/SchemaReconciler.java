@@ -2,6 +2,7 @@ package dev.cclr.server.relations.reconcile;
 
 import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SparkType;
+import dev.cclr.server.schema.SparkTypes;
 import dev.cclr.server.schema.StructField;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,32 +70,13 @@ public final class SchemaReconciler {
     if (user.size() != data.size()) {
       throw ReconcileErrors.arityMismatch(user.size(), data.size());
     }
-    if (hasCharOrVarchar(user)) {
+    if (SparkTypes.hasCharOrVarchar(user)) {
       throw ReconcileErrors.charVarcharInSchema();
     }
   }
 
   private static ColumnPlan plan(int index, VectorConversion c, Field in, Field out) {
     return new ColumnPlan(index, c.isIdentity() && ArrowLayouts.same(in, out), c);
-  }
-
-  static boolean hasCharOrVarchar(SparkType t) {
-    if (t instanceof SparkType.CharType || t instanceof SparkType.VarcharType) {
-      return true;
-    }
-    if (t instanceof SparkType.ArrayType a) {
-      return hasCharOrVarchar(a.elementType());
-    }
-    if (t instanceof SparkType.MapType m) {
-      return hasCharOrVarchar(m.keyType()) || hasCharOrVarchar(m.valueType());
-    }
-    if (t instanceof SparkType.StructType s) {
-      return s.fields().stream().anyMatch(f -> hasCharOrVarchar(f.type()));
-    }
-    if (t instanceof SparkType.UserDefinedType u) {
-      return hasCharOrVarchar(u.sqlType());
-    }
-    return false;
   }
 
   /** UDTs become their SQL type and struct fields are named col_0, col_1, ... by position. */

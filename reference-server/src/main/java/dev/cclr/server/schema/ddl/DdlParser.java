@@ -1,6 +1,5 @@
 package dev.cclr.server.schema.ddl;
 
-import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SchemaErrors;
 import dev.cclr.server.schema.SchemaParsePosition;
 import dev.cclr.server.schema.SparkType;
@@ -740,10 +739,5 @@ public final class DdlParser {
 
   private static String upper(String s) {
     return s.toUpperCase(Locale.ROOT);
-  }
-
-  /** Exposed for tests: the error a failed parse would report. */
-  static SparkError errorOf(DdlFailure f) {
-    return f.error();
   }
 }
