@@ -123,7 +123,8 @@ final class CountAggregatePlanner {
         }
       }
       if (column < 0) {
-        throw RelationErrors.unsupported("count of the unknown column " + name);
+        List<String> names = input.fields().stream().map(StructField::name).toList();
+        throw RelationErrors.unresolvedColumn(name, Suggestions.nearest(name, names));
       }
       return new Count(new CountResult.Counter(CountResult.Counter.Kind.NON_NULL_VALUES, column,
           false), prefix + input.field(column).name() + ")");

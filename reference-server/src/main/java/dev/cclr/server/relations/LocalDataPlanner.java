@@ -8,6 +8,7 @@ import dev.cclr.server.relations.reconcile.ColumnPlan;
 import dev.cclr.server.relations.reconcile.SchemaReconciler;
 import dev.cclr.server.schema.ArrowTypes;
 import dev.cclr.server.schema.SparkType;
+import dev.cclr.server.schema.SparkTypes;
 import dev.cclr.server.schema.StructField;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,11 +49,12 @@ final class LocalDataPlanner {
       }
       Schema outputArrow = ArrowTypes.toArrowSchema(result, context.sessionTimeZone(),
           context.useLargeVarTypes());
-      ZoneId zone = ZoneId.of(context.sessionTimeZone());
+      ZoneId zone = sessionZone(context);
       List<ColumnPlan> plans = userSchema.isPresent()
           ? SchemaReconciler.apply(data, arrowSchema, userSchema.get(), outputArrow, zone)
           : SchemaReconciler.passThrough(data, arrowSchema, outputArrow, zone);
-      SparkError executionError = hasTime(result) ? RelationErrors.unsupportedTimeType() : null;
+      SparkError executionError =
+          SparkTypes.hasTime(result) ? RelationErrors.unsupportedTimeType() : null;
       if (options.decodeBeforeResult() && executionError == null) {
         BufferAllocator dryRun = allocator.newChildAllocator("prevalidation", 0,
             options.maxBytesPerRelation());
@@ -70,7 +72,7 @@ final class LocalDataPlanner {
 
   /** A LocalRelation that only has a schema: an empty relation of that schema. */
   RelationResult planEmpty(SparkType.StructType schema, PlanningContext context) {
-    if (hasCharOrVarchar(schema)) {
+    if (SparkTypes.hasCharOrVarchar(schema)) {
       StringBuilder attributes = new StringBuilder();
       for (StructField f : schema.fields()) {
         if (attributes.length() > 0) {
@@ -82,9 +84,19 @@ final class LocalDataPlanner {
     }
     Schema outputArrow = ArrowTypes.toArrowSchema(schema, context.sessionTimeZone(),
         context.useLargeVarTypes());
-    SparkError executionError = hasTime(schema) ? RelationErrors.unsupportedTimeType() : null;
+    SparkError executionError =
+        SparkTypes.hasTime(schema) ? RelationErrors.unsupportedTimeType() : null;
     return new LocalDataResult(schema, outputArrow, null, null, newAllocator(context),
         executionError);
+  }
+
+  /** The session zone for casts; Spark validates the setting, a bad one falls back to UTC. */
+  private static ZoneId sessionZone(PlanningContext context) {
+    try {
+      return ZoneId.of(context.sessionTimeZone());
+    } catch (java.time.DateTimeException e) {
+      return java.time.ZoneOffset.UTC;
+    }
   }
 
   private BufferAllocator newAllocator(PlanningContext context) {
@@ -109,37 +121,5 @@ final class LocalDataPlanner {
         // Only the errors matter.
       }
     }
-  }
-
-  private static boolean hasCharOrVarchar(SparkType t) {
-    if (t instanceof SparkType.CharType || t instanceof SparkType.VarcharType) {
-      return true;
-    }
-    if (t instanceof SparkType.ArrayType a) {
-      return hasCharOrVarchar(a.elementType());
-    }
-    if (t instanceof SparkType.MapType m) {
-      return hasCharOrVarchar(m.keyType()) || hasCharOrVarchar(m.valueType());
-    }
-    if (t instanceof SparkType.StructType s) {
-      return s.fields().stream().anyMatch(f -> hasCharOrVarchar(f.type()));
-    }
-    return t instanceof SparkType.UserDefinedType u && hasCharOrVarchar(u.sqlType());
-  }
-
-  static boolean hasTime(SparkType t) {
-    if (t instanceof SparkType.TimeType) {
-      return true;
-    }
-    if (t instanceof SparkType.ArrayType a) {
-      return hasTime(a.elementType());
-    }
-    if (t instanceof SparkType.MapType m) {
-      return hasTime(m.keyType()) || hasTime(m.valueType());
-    }
-    if (t instanceof SparkType.StructType s) {
-      return s.fields().stream().anyMatch(f -> hasTime(f.type()));
-    }
-    return t instanceof SparkType.UserDefinedType u && hasTime(u.sqlType());
   }
 }

@@ -111,6 +111,18 @@ final class RelationErrors {
         .param("message", message).text(message).build();
   }
 
+  static SparkError unresolvedColumn(String name, java.util.List<String> proposals) {
+    String objectName = "`" + name.replace("`", "``") + "`";
+    String proposal = proposals.stream().map(p -> "`" + p.replace("`", "``") + "`")
+        .collect(java.util.stream.Collectors.joining(", "));
+    return SparkExceptionKind.EXTENDED_ANALYSIS_EXCEPTION
+        .error("UNRESOLVED_COLUMN.WITH_SUGGESTION").sqlState("42703")
+        .param("objectName", objectName).param("proposal", proposal)
+        .text("A column, variable, or function parameter with name " + objectName
+            + " cannot be resolved. Did you mean one of the following? [" + proposal + "].")
+        .build();
+  }
+
   static SparkError countWithoutArguments() {
     return SparkExceptionKind.ANALYSIS_EXCEPTION.error("WRONG_NUM_ARGS.WITH_SUGGESTION")
         .sqlState("42605")

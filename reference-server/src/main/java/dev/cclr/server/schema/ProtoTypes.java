@@ -14,6 +14,14 @@ public final class ProtoTypes {
   private ProtoTypes() {}
 
   public static DataType toProto(SparkType type) {
+    return toProto(type, false);
+  }
+
+  /**
+   * With {@code spark41Strings}, strings carry their collation name even when it is the default
+   * ({@code "UTF8_BINARY"}), as Spark 4.1.x sends them; otherwise Spark 4.2.0's style.
+   */
+  public static DataType toProto(SparkType type, boolean spark41Strings) {
     DataType.Builder b = DataType.newBuilder();
     if (type instanceof SparkType.NullType t) {
       b.setNull(DataType.NULL.getDefaultInstance());
@@ -35,8 +43,9 @@ public final class ProtoTypes {
       b.setDecimal(
           DataType.Decimal.newBuilder().setPrecision(t.precision()).setScale(t.scale()));
     } else if (type instanceof SparkType.StringType t) {
-      b.setString(DataType.String.newBuilder()
-          .setCollation(t.collation() == null ? "" : t.collation()));
+      String collation = t.collation() != null ? t.collation()
+          : spark41Strings ? SparkType.StringType.DEFAULT_COLLATION : "";
+      b.setString(DataType.String.newBuilder().setCollation(collation));
     } else if (type instanceof SparkType.CharType t) {
       b.setChar(DataType.Char.newBuilder().setLength(t.length()));
     } else if (type instanceof SparkType.VarcharType t) {
@@ -69,16 +78,16 @@ public final class ProtoTypes {
       b.setGeography(DataType.Geography.newBuilder().setSrid(t.srid()));
     } else if (type instanceof SparkType.ArrayType t) {
       b.setArray(DataType.Array.newBuilder()
-          .setElementType(toProto(t.elementType())).setContainsNull(t.containsNull()));
+          .setElementType(toProto(t.elementType(), spark41Strings)).setContainsNull(t.containsNull()));
     } else if (type instanceof SparkType.MapType t) {
       b.setMap(DataType.Map.newBuilder()
-          .setKeyType(toProto(t.keyType())).setValueType(toProto(t.valueType()))
+          .setKeyType(toProto(t.keyType(), spark41Strings)).setValueType(toProto(t.valueType(), spark41Strings))
           .setValueContainsNull(t.valueContainsNull()));
     } else if (type instanceof SparkType.StructType t) {
       DataType.Struct.Builder s = DataType.Struct.newBuilder();
         for (StructField f : t.fields()) {
           DataType.StructField.Builder fb = DataType.StructField.newBuilder().setName(f.name())
-              .setDataType(toProto(f.type())).setNullable(f.nullable());
+              .setDataType(toProto(f.type(), spark41Strings)).setNullable(f.nullable());
           if (f.hasMetadata()) {
             fb.setMetadata(f.metadataJson());
           }
@@ -87,7 +96,7 @@ public final class ProtoTypes {
         b.setStruct(s);
     } else if (type instanceof SparkType.UserDefinedType t) {
       DataType.UDT.Builder u = DataType.UDT.newBuilder().setType("udt")
-            .setSqlType(toProto(t.sqlType()));
+            .setSqlType(toProto(t.sqlType(), spark41Strings));
         if (t.jvmClass() != null) {
           u.setJvmClass(t.jvmClass());
         }

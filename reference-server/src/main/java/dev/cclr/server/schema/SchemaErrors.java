@@ -44,6 +44,18 @@ public final class SchemaErrors {
         .cause(position).build();
   }
 
+  public static SparkError unsupportedIntervalRange(String from, String to,
+      SchemaParsePosition position) {
+    return SparkExceptionKind.PARSE_EXCEPTION
+        .error("INVALID_INTERVAL_FORMAT.UNSUPPORTED_FROM_TO_EXPRESSION").sqlState("22006")
+        .param("input", "").param("from", from).param("to", to)
+        .text("Error parsing '' to interval. Please ensure that the value provided is in a valid "
+            + "format for defining an interval. You can reference the documentation for the "
+            + "correct format. Cannot support (interval '' " + from + " to " + to
+            + ") expression.")
+        .cause(position).build();
+  }
+
   public static SparkError missingSize(String type, SchemaParsePosition position) {
     String quoted = "\"" + type + "\"";
     return SparkExceptionKind.PARSE_EXCEPTION.error("DATATYPE_MISSING_SIZE").sqlState("42K01")

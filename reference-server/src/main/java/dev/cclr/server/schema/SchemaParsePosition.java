@@ -22,7 +22,7 @@ public final class SchemaParsePosition extends Exception {
   /** The schema string that was parsed. */
   public String command() { return command; }
 
-  /** 1-based line of the offending token. */
+  /** 1-based line of the offending token; 0 when Spark shows no position (lexer errors). */
   public int line() { return line; }
 
   /** 0-based character position of the offending token within its line. */

@@ -1,7 +1,6 @@
 package dev.cclr.server.schema;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -235,10 +234,5 @@ public sealed interface SparkType {
       return name;
     }
     return "`" + name.replace("`", "``") + "`";
-  }
-
-  /** Upper-cases with a fixed locale so that type names render the same everywhere. */
-  static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
   }
 }

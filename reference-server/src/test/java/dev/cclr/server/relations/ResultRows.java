@@ -16,12 +16,27 @@ final class ResultRows {
       for (int r = 0; r < b.getRowCount(); r++) {
         List<Object> row = new ArrayList<>();
         for (FieldVector v : b.getFieldVectors()) {
-          row.add(v.getObject(r));
+          row.add(comparable(v.getObject(r)));
         }
         rows.add(row);
       }
     }
     return rows;
+  }
+
+  /** Byte arrays as hex text so that rows compare by content. */
+  static Object comparable(Object value) {
+    if (value instanceof byte[] b) {
+      return "0x" + java.util.HexFormat.of().formatHex(b);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) {
+        out.add(comparable(o));
+      }
+      return out;
+    }
+    return value;
   }
 
   static List<Object> column(List<List<Object>> rows, int column) {

@@ -38,14 +38,16 @@ class SchemaStringParserSparkFixtureTest {
 
   static Stream<Arguments> cases() throws Exception {
     List<Arguments> out = new ArrayList<>();
-    try (var in = SchemaStringParserSparkFixtureTest.class
-        .getResourceAsStream("/spark-4.2.0/schema-strings.tsv");
-         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        String[] parts = line.split("\t", -1);
-        out.add(Arguments.of(unescape(parts[0]), parts[1], parts.length > 2 ? parts[2] : "",
-            parts.length > 3 ? parts[3] : "", parts.length > 4 ? parts[4] : ""));
+    for (String resource : List.of("/spark-4.2.0/schema-strings.tsv",
+        "/spark-4.2.0/schema-strings-2.tsv")) {
+      try (var in = SchemaStringParserSparkFixtureTest.class.getResourceAsStream(resource);
+           var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          String[] parts = line.split("\t", -1);
+          out.add(Arguments.of(unescape(parts[0]), parts[1], parts.length > 2 ? parts[2] : "",
+              parts.length > 3 ? parts[3] : "", parts.length > 4 ? parts[4] : ""));
+        }
       }
     }
     return out.stream();

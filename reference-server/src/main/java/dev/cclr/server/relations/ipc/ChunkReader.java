@@ -8,7 +8,6 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.ValueVectorUtility;
 
 /**
  * One complete Arrow IPC stream (schema message, any number of batches, end marker or end of
@@ -60,7 +59,7 @@ final class ChunkReader implements AutoCloseable {
       if (!reader.loadNextBatch()) {
         return false;
       }
-      ValueVectorUtility.validateFull(reader.getVectorSchemaRoot());
+      BatchValidator.validate(reader.getVectorSchemaRoot());
       return true;
     } catch (IOException | RuntimeException e) {
       throw SparkExceptionKind.plain(e);

@@ -21,7 +21,7 @@ final class LeafConversion implements VectorConversion {
   public void convert(FieldVector in, int inIndex, FieldVector out, int outIndex) {
     Object value = reader.read(in, inIndex);
     if (value != null && cast != null) {
-      value = cast.apply(value);
+      value = cast.apply(value); // may itself be null (NaN into a decimal)
     }
     writer.write(out, outIndex, value);
   }

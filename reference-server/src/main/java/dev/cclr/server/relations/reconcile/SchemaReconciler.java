@@ -2,10 +2,10 @@ package dev.cclr.server.relations.reconcile;
 
 import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SparkType;
+import dev.cclr.server.schema.SparkTypes;
 import dev.cclr.server.schema.StructField;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -70,32 +70,13 @@ public final class SchemaReconciler {
     if (user.size() != data.size()) {
       throw ReconcileErrors.arityMismatch(user.size(), data.size());
     }
-    if (hasCharOrVarchar(user)) {
+    if (SparkTypes.hasCharOrVarchar(user)) {
       throw ReconcileErrors.charVarcharInSchema();
     }
   }
 
   private static ColumnPlan plan(int index, VectorConversion c, Field in, Field out) {
     return new ColumnPlan(index, c.isIdentity() && ArrowLayouts.same(in, out), c);
-  }
-
-  static boolean hasCharOrVarchar(SparkType t) {
-    if (t instanceof SparkType.CharType || t instanceof SparkType.VarcharType) {
-      return true;
-    }
-    if (t instanceof SparkType.ArrayType a) {
-      return hasCharOrVarchar(a.elementType());
-    }
-    if (t instanceof SparkType.MapType m) {
-      return hasCharOrVarchar(m.keyType()) || hasCharOrVarchar(m.valueType());
-    }
-    if (t instanceof SparkType.StructType s) {
-      return s.fields().stream().anyMatch(f -> hasCharOrVarchar(f.type()));
-    }
-    if (t instanceof SparkType.UserDefinedType u) {
-      return hasCharOrVarchar(u.sqlType());
-    }
-    return false;
   }
 
   /** UDTs become their SQL type and struct fields are named col_0, col_1, ... by position. */
@@ -163,8 +144,8 @@ public final class SchemaReconciler {
         if (!expected.nullable()) {
           List<String> candidates = IntStream.range(0, in.size()).mapToObj(j -> "col_" + j)
               .collect(Collectors.toList());
-          throw ReconcileErrors.unresolvedField("col_" + i, path,
-              bySimilarity("col_" + i, candidates));
+          // Spark lists every field of the struct, in order (observed with 12 fields).
+          throw ReconcileErrors.unresolvedField("col_" + i, path, candidates);
         }
         fields.add(NullFill.INSTANCE);
         continue;
@@ -203,31 +184,5 @@ public final class SchemaReconciler {
     List<String> p = new ArrayList<>(path);
     p.add(part);
     return p;
-  }
-
-  /** Candidates ordered by edit distance to the name (stable for ties), as Spark suggests them. */
-  static List<String> bySimilarity(String name, List<String> candidates) {
-    return candidates.stream()
-        .sorted(Comparator.comparingInt(c -> levenshtein(name, c)))
-        .collect(Collectors.toList());
-  }
-
-  private static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -73,8 +73,6 @@ final class DdlLexer {
 
   /** Bracketed comments nest in Spark; an unclosed one is an error of its own. */
   private void skipBracketedComment() {
-    int startLine = line;
-    int startColumn = column(pos);
     int depth = 0;
     while (pos < input.length()) {
       if (input.startsWith("/*", pos)) {
@@ -90,8 +88,8 @@ final class DdlLexer {
         advance(1);
       }
     }
-    throw DdlFailure.parse(SchemaErrors.unclosedComment(
-        new SchemaParsePosition(input, startLine, startColumn)));
+    // Spark reports this one from its lexer, without a line and position.
+    throw DdlFailure.parse(SchemaErrors.unclosedComment(new SchemaParsePosition(input, 0, 0)));
   }
 
   private static boolean isWhitespace(char c) {

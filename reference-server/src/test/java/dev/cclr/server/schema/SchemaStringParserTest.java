@@ -1,0 +1,101 @@
+package dev.cclr.server.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cclr.server.errors.SparkError;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Schema-string parsing beyond the Spark fixtures: JSON details and hostile input. */
+class SchemaStringParserTest {
+
+  @Test
+  void jsonCollationsMetadataAppliesToStringFieldsAndIsRemoved() {
+    SparkType.StructType s = SchemaStringParser.parseSchema("{\"type\":\"struct\",\"fields\":["
+        + "{\"name\":\"a\",\"type\":\"string\",\"nullable\":true,\"metadata\":"
+        + "{\"__COLLATIONS\":{\"a\":\"spark.UTF8_LCASE\"},\"k\":1}},"
+        + "{\"name\":\"b\",\"type\":{\"type\":\"array\",\"elementType\":\"string\","
+        + "\"containsNull\":true},\"nullable\":true,\"metadata\":"
+        + "{\"__COLLATIONS\":{\"b.element\":\"icu.UNICODE_CI\"}}}]}");
+    assertEquals(new SparkType.StringType("UTF8_LCASE"), s.field(0).type());
+    assertEquals("{\"k\":1}", s.field(0).metadataJson());
+    assertEquals(new SparkType.ArrayType(new SparkType.StringType("UNICODE_CI"), true),
+        s.field(1).type());
+    assertEquals(StructField.NO_METADATA, s.field(1).metadataJson());
+  }
+
+  @Test
+  void jsonPythonUdtKeepsItsSqlType() {
+    SparkType t = SchemaStringParser.parseType("{\"type\":\"udt\",\"pyClass\":\"a.b.C\","
+        + "\"serializedClass\":\"xx\",\"sqlType\":\"integer\"}");
+    assertEquals(new SparkType.UserDefinedType(null, "a.b.C", "xx", SparkType.INT), t);
+  }
+
+  @Test
+  void jsonIsStrictAboutKeysAndFallsBackToTheDdlError() {
+    SparkError e = assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(
+        "{\"type\":\"struct\",\"fields\":[],\"extra\":1}"));
+    assertEquals("PARSE_SYNTAX_ERROR", e.errorClass());
+    assertEquals("'{'", e.messageParameters().get("error"));
+    assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(
+        "{\"type\":\"struct\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}"));
+    assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(
+        "{\"type\":\"struct\",\"fields\":[],\"type\":\"struct\"}"));
+  }
+
+  @Test
+  void parseErrorsCarryTheirPosition() {
+    SparkError e = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a int,\n b int c"));
+    SchemaParsePosition p = assertInstanceOf(SchemaParsePosition.class, e.getCause());
+    assertEquals(2, p.line());
+    assertEquals(7, p.position());
+    assertEquals("a int,\n b int c", p.command());
+  }
+
+  @Test
+  void deepNestingFailsQuicklyWithoutExhaustingTheStack() {
+    String deep = "a " + "array<".repeat(100_000) + "int" + ">".repeat(100_000);
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      SparkError e = assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(deep));
+      assertEquals("PARSE_SYNTAX_ERROR", e.errorClass());
+    });
+    String deepJson = "{\"type\":\"array\",\"elementType\":".repeat(5000) + "\"integer\""
+        + ",\"containsNull\":true}".repeat(5000);
+    assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(deepJson)));
+  }
+
+  @Test
+  void moderatelyDeepNestingStillParses() {
+    String nested = "a " + "array<".repeat(200) + "int" + ">".repeat(200);
+    SparkType t = SchemaStringParser.parseSchema(nested).field(0).type();
+    for (int i = 0; i < 200; i++) {
+      t = ((SparkType.ArrayType) t).elementType();
+    }
+    assertEquals(SparkType.INT, t);
+  }
+
+  @Test
+  void wideSchemasParseInLinearTime() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 50_000; i++) {
+      b.append(i == 0 ? "" : ", ").append("c").append(i).append(" struct<x: int, y: string>");
+    }
+    assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertEquals(50_000, SchemaStringParser.parseSchema(b.toString()).size()));
+  }
+
+  @Test
+  void sqlNamesMatchSparksErrorMessages() {
+    assertEquals("STRUCT<col_0: INT, `a b`: ARRAY<MAP<STRING, DECIMAL(10,2)>> NOT NULL>",
+        SchemaStringParser.parseType("struct<col_0 int, `a b`: array<map<string, decimal(10,2)"
+            + ">> not null>").sql());
+    assertTrue(SchemaStringParser.parseType("interval day to second").sql()
+        .equals("INTERVAL DAY TO SECOND"));
+  }
+}
