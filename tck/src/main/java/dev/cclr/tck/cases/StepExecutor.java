@@ -483,7 +483,7 @@ final class StepExecutor {
     }
   }
 
-  /** An error as data, with the session's server-side id replaced by its placeholder. */
+  /** An error as data, with the session's ids (server-side and client) replaced by their placeholders. */
   static Observation errorObservation(String op, ConnectSession session, RemoteError error) {
     String serverSide = session.serverSideSessionId().orElse(null);
     ObjectNode e = CaseRunner.object();
@@ -493,17 +493,17 @@ final class StepExecutor {
     e.put("sqlState", info.flatMap(SparkErrorInfo::sqlState).orElse(null));
     e.put("reason", info.map(SparkErrorInfo::reason).orElse(null));
     ObjectNode params = e.putObject("messageParameters");
-    info.ifPresent(i -> new TreeMap<>(i.messageParameters()).forEach((k, v) -> params.put(k, normalise(v, serverSide))));
-    e.put("message", normalise(error.description(), serverSide));
+    info.ifPresent(i -> new TreeMap<>(i.messageParameters()).forEach((k, v) -> params.put(k, normalise(v, serverSide, session.sessionId()))));
+    e.put("message", normalise(error.description(), serverSide, session.sessionId()));
     List<String> envelope = envelopeProblems(error);
     if (!envelope.isEmpty()) {
       var a = e.putArray("envelopeProblems");
-      envelope.forEach(x -> a.add(normalise(x, serverSide)));
+      envelope.forEach(x -> a.add(normalise(x, serverSide, session.sessionId())));
     }
     List<String> format = formatProblems(error);
     if (!format.isEmpty()) {
       var a = e.putArray("formatProblems");
-      format.forEach(x -> a.add(normalise(x, serverSide)));
+      format.forEach(x -> a.add(normalise(x, serverSide, session.sessionId())));
     }
     ObjectNode data = CaseRunner.object();
     data.set("error", e);
@@ -574,10 +574,12 @@ final class StepExecutor {
     return problems;
   }
 
-  private static String normalise(String value, String serverSide) {
-    if (value == null || serverSide == null || serverSide.isEmpty()) {
-      return value;
+  private static String normalise(String value, String serverSide, String clientSide) {
+    if (value == null) {
+      return null;
     }
-    return value.replace(serverSide, "${serverSideSessionId}");
+    String out = serverSide == null || serverSide.isEmpty() ? value : value.replace(serverSide, "${serverSideSessionId}");
+    // Client session ids are random per run, so two targets can only agree on the placeholder.
+    return clientSide == null || clientSide.isEmpty() ? out : out.replace(clientSide, "${sessionId}");
   }
 }
