@@ -54,6 +54,9 @@ final class Expectations {
     if (observed.isError()) {
       return "expected success, but the call failed: " + describeError(observed);
     }
+    if (expect.has("checksum")) {
+      return checkStreamed(expect, observed);
+    }
     if (expect.has("rows")) {
       return checkRows(expect.get("rows").asText(), observed, blobs);
     }
@@ -100,6 +103,26 @@ final class Expectations {
       return null;
     }
     throw new FixtureException("unknown expectation " + expect);
+  }
+
+  /** A streamed result: row count and the sum of one int64 column, as {@code StreamedRows} saw them. */
+  private static String checkStreamed(JsonNode expect, Observation observed) {
+    JsonNode problems = observed.data().get("protocolProblems");
+    if (problems != null) {
+      return "the result stream broke the protocol: " + problems;
+    }
+    if (observed.data().has("resultComplete")) {
+      return "the result stream ended without ResultComplete";
+    }
+    long wantRows = expect.path("rowCount").asLong(-1);
+    long gotRows = observed.data().path("rowCount").asLong();
+    if (wantRows != gotRows) {
+      return "expected " + wantRows + " rows but got " + gotRows;
+    }
+    String wantSum = expect.path("checksum").path("sum").asText();
+    String gotSum = observed.data().path("checksum").path("sum").asText();
+    return wantSum.equals(gotSum) ? null
+        : "expected the sum of column " + expect.path("checksum").path("column").asText() + " to be " + wantSum + " but got " + gotSum;
   }
 
   private static String checkRows(String blobKey, Observation observed, Map<String, Blob> blobs) {

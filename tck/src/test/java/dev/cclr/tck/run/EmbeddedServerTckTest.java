@@ -21,6 +21,25 @@ class EmbeddedServerTckTest {
     checkAllPass("spark-4.1");
   }
 
+  /** The large cases (a relation over 2 GiB, generated at run time) run once in every build. */
+  @Test
+  void largeCasesPassAgainstTheReferenceServer() throws Exception {
+    RunConfiguration config = new RunConfiguration("server", "embedded", Optional.empty(), "spark-4.2", java.util.List.of(),
+        java.util.List.of("large"), java.util.List.of(), Path.of("target/tck-reports/embedded-large"), false, Optional.empty());
+    int exit = TckLauncher.run(config, System.out);
+    assertEquals(0, exit, "the large cases must pass");
+    JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        Path.of("target/tck-reports/embedded-large/tck-summary.json").toFile());
+    int passed = 0;
+    for (JsonNode c : summary.path("cases")) {
+      if (c.path("tags").toString().contains("\"large\"")) {
+        assertEquals("PASS", c.path("verdict").asText(), c.path("id").asText() + ": " + c.path("message").asText());
+        passed++;
+      }
+    }
+    assertTrue(passed >= 1, "no large case ran");
+  }
+
   private static void checkAllPass(String profile) throws Exception {
     TckRuns.Outcome run = TckRuns.run("embedded", Optional.empty(), profile, Path.of("target/tck-reports/embedded-" + profile));
     assertEquals(0, run.exitCode(), run.console());
