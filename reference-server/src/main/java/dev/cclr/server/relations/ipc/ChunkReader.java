@@ -3,10 +3,18 @@ package dev.cclr.server.relations.ipc;
 import dev.cclr.server.schema.SparkExceptionKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -34,9 +42,8 @@ final class ChunkReader implements AutoCloseable {
     } catch (IOException e) {
       throw SparkExceptionKind.plain(e);
     }
-    ArrowStreamReader reader = new ArrowStreamReader(
-        new BoundedMessageReader(in, source.size(), allocator), allocator,
-        CommonsCompressionFactory.INSTANCE);
+    ArrowStreamReader reader =
+        new OwningStreamReader(new BoundedMessageReader(in, source.size(), allocator), allocator);
     return new ChunkReader(in, reader);
   }
 
@@ -78,6 +85,129 @@ final class ChunkReader implements AutoCloseable {
       } catch (IOException ignored) {
         // As above.
       }
+    }
+  }
+
+  /**
+   * Arrow's stream reader with every failure path releasing what it allocated. Arrow leaves a
+   * message body without an owner when the record batch metadata does not fit it (a buffer
+   * outside the body), when the message is of an unexpected type, or when a schema message
+   * carries a body; and its VectorLoader leaks the buffers it already decompressed when a later
+   * buffer of the same vector fails to decompress. Here the body is released unless a batch took
+   * it over, and compressed batches are decompressed up front into buffers this reader owns
+   * (every declared length checked against the real one, for LZ4 too), so that Arrow only ever
+   * loads uncompressed batches.
+   */
+  private static final class OwningStreamReader extends ArrowStreamReader {
+
+    private final BoundedMessageReader messages;
+    private boolean bodyTakenOver;
+
+    OwningStreamReader(BoundedMessageReader messages, BufferAllocator allocator) {
+      super(messages, allocator, CommonsCompressionFactory.INSTANCE);
+      this.messages = messages;
+    }
+
+    @Override
+    protected Schema readSchema() throws IOException {
+      messages.forgetLastBody();
+      try {
+        return super.readSchema();
+      } finally {
+        releaseLastBody();
+      }
+    }
+
+    @Override
+    public boolean loadNextBatch() throws IOException {
+      bodyTakenOver = false;
+      messages.forgetLastBody();
+      try {
+        return super.loadNextBatch();
+      } catch (IOException | RuntimeException e) {
+        if (!bodyTakenOver) {
+          releaseLastBody();
+        }
+        messages.forgetLastBody();
+        throw e;
+      }
+    }
+
+    private void releaseLastBody() {
+      ArrowBuf body = messages.lastBody();
+      messages.forgetLastBody();
+      if (body != null) {
+        body.close();
+      }
+    }
+
+    @Override
+    protected void loadDictionary(ArrowDictionaryBatch batch) {
+      bodyTakenOver = true;
+      super.loadDictionary(batch);
+    }
+
+    @Override
+    protected void loadRecordBatch(ArrowRecordBatch batch) {
+      bodyTakenOver = true;
+      if (batch.getBodyCompression().getCodec() == NoCompressionCodec.COMPRESSION_TYPE) {
+        super.loadRecordBatch(batch);
+        return;
+      }
+      ArrowRecordBatch plain;
+      List<ArrowBuf> owned = new ArrayList<>();
+      try {
+        CompressionCodec codec = CommonsCompressionFactory.INSTANCE.createCodec(
+            CompressionUtil.CodecType.fromCompressionType(batch.getBodyCompression().getCodec()));
+        for (ArrowBuf buffer : batch.getBuffers()) {
+          owned.add(decompress(codec, buffer));
+        }
+        plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), owned,
+            NoCompressionCodec.DEFAULT_BODY_COMPRESSION, batch.getVariadicBufferCounts(), true);
+      } finally {
+        // The plain batch (if made) holds its own references.
+        for (ArrowBuf buffer : owned) {
+          buffer.close();
+        }
+        batch.close();
+      }
+      super.loadRecordBatch(plain);
+    }
+
+    /** One buffer of a compressed body, returned with a reference the caller owns. */
+    private ArrowBuf decompress(CompressionCodec codec, ArrowBuf compressed) {
+      long size = compressed.writerIndex();
+      if (size == 0) {
+        compressed.getReferenceManager().retain();
+        return compressed;
+      }
+      if (size < CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH) {
+        throw new IllegalArgumentException("Compressed buffer of " + size
+            + " bytes is shorter than its uncompressed length prefix.");
+      }
+      long declared = compressed.getLong(0);
+      if (declared == CompressionUtil.NO_COMPRESSION_LENGTH) {
+        ArrowBuf plain = compressed.slice(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH,
+            size - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH);
+        plain.getReferenceManager().retain();
+        return plain;
+      }
+      // The codec releases the compressed buffer when it succeeds: give it a reference of its own.
+      compressed.getReferenceManager().retain();
+      ArrowBuf result;
+      try {
+        result = codec.decompress(allocator, compressed);
+      } catch (RuntimeException e) {
+        compressed.close();
+        throw e;
+      }
+      long actual = result.writerIndex();
+      if (actual != declared) {
+        result.close();
+        throw new RuntimeException(
+            "Expected != actual decompressed length: " + declared + " != " + actual);
+      }
+      return result;
     }
   }
 }
