@@ -2,6 +2,7 @@ package dev.cclr.server.relations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cclr.server.errors.SparkError;
 import java.io.IOException;
@@ -65,5 +66,23 @@ class MalformedChunkMemoryTest extends PlannerTestBase {
       assertThrows(SparkError.class, () -> rows(chunked(null, "cut" + cut)));
       assertEquals(0, allocator.getAllocatedMemory(), "Arrow memory left after a cut at " + cut);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, -1})
+  void lz4BufferWithAWrongDeclaredLengthIsRejectedWithoutLeaking(int delta) {
+    byte[] full = fixture("compression-lz4-chunks/big.arrows");
+    // The first compressed buffer: an 8-byte little-endian length before the LZ4 frame magic.
+    int at = -1;
+    for (int i = 8; i + 4 <= full.length; i++) {
+      if (full[i] == 0x04 && full[i + 1] == 0x22 && full[i + 2] == 0x4D && full[i + 3] == 0x18) {
+        at = i - 8;
+        break;
+      }
+    }
+    assertTrue(at >= 0, "no LZ4 frame in the fixture");
+    byte[] bad = full.clone();
+    bad[at] = (byte) (bad[at] + delta);
+    assertFailsWithoutLeaking(bad);
   }
 }

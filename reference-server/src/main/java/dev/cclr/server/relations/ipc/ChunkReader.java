@@ -1,11 +1,13 @@
 package dev.cclr.server.relations.ipc;
 
 import dev.cclr.server.schema.SparkExceptionKind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -192,6 +194,9 @@ final class ChunkReader implements AutoCloseable {
         plain.getReferenceManager().retain();
         return plain;
       }
+      if (codec.getCodecType() == CompressionUtil.CodecType.LZ4_FRAME) {
+        return decompressLz4(compressed, declared);
+      }
       // The codec releases the compressed buffer when it succeeds: give it a reference of its own.
       compressed.getReferenceManager().retain();
       ArrowBuf result;
@@ -208,6 +213,52 @@ final class ChunkReader implements AutoCloseable {
             "Expected != actual decompressed length: " + declared + " != " + actual);
       }
       return result;
+    }
+
+    /**
+     * LZ4 frame decompression into a buffer of exactly the declared length (allocated first, so
+     * an absurd declared length fails as ZSTD's does, on the memory limit); more or fewer real
+     * bytes than declared fail. Arrow's own LZ4 codec does not compare the two.
+     */
+    private ArrowBuf decompressLz4(ArrowBuf compressed, long declared) {
+      long size = compressed.writerIndex() - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+      if (size > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "The compressed buffer size exceeds the integer limit " + Integer.MAX_VALUE);
+      }
+      byte[] in = new byte[(int) size];
+      compressed.getBytes(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH, in);
+      ArrowBuf out = allocator.buffer(declared);
+      try {
+        long written = 0;
+        byte[] chunk = new byte[64 << 10];
+        try (InputStream lz4 = new FramedLZ4CompressorInputStream(new ByteArrayInputStream(in))) {
+          int n;
+          while ((n = lz4.read(chunk)) > 0) {
+            if (n > declared - written) {
+              throw mismatch(declared, written + n);
+            }
+            out.setBytes(written, chunk, 0, n);
+            written += n;
+          }
+        } catch (IOException e) {
+          throw new RuntimeException(e);
+        }
+        if (written != declared) {
+          throw mismatch(declared, written);
+        }
+        out.writerIndex(declared);
+        return out;
+      } catch (RuntimeException e) {
+        out.close();
+        throw e;
+      }
+    }
+
+    private static RuntimeException mismatch(long declared, long actual) {
+      return new RuntimeException(
+          "Expected != actual decompressed length: " + declared + " != " + actual
+              + (actual > declared ? " (at least)" : ""));
     }
   }
 }
