@@ -194,6 +194,10 @@ final class ChunkReader implements AutoCloseable {
         plain.getReferenceManager().retain();
         return plain;
       }
+      if (declared == 0) {
+        // As Arrow does: an empty buffer, whatever (if anything) follows the length.
+        return allocator.getEmpty();
+      }
       if (codec.getCodecType() == CompressionUtil.CodecType.LZ4_FRAME) {
         return decompressLz4(compressed, declared);
       }
