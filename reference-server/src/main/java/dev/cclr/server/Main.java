@@ -28,6 +28,14 @@ public final class Main implements Callable<Integer> {
       description = "Bytes of uploaded blobs kept in memory, e.g. 256MiB (default: 256MiB).")
   long memoryBudget = 256L << 20;
 
+  @Option(names = "--max-local-relation-size-limit", converter = SizeOption.class,
+      description = "The most a client may set spark.sql.session.localRelationSizeLimit to (default: 3GiB).")
+  long maxSizeLimit = 3L << 30;
+
+  @Option(names = "--max-local-relation-chunk-size-limit", converter = SizeOption.class,
+      description = "The most a client may set spark.sql.session.localRelationChunkSizeLimit to (default: 2000MiB).")
+  long maxChunkSizeLimit = 2000L << 20;
+
   @Option(names = "--error-style", converter = StyleOption.class,
       description = "spark-4.2 (default) or spark-4.1: which Spark version's errors and config formats to mimic.")
   ErrorStyle errorStyle = ErrorStyle.SPARK_4_2;
@@ -42,7 +50,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ReferenceServer.Builder builder = ReferenceServer.builder()
-        .host(host).port(port).storeDir(storeDir).memoryBudget(memoryBudget).errorStyle(errorStyle);
+        .host(host).port(port).storeDir(storeDir).memoryBudget(memoryBudget).errorStyle(errorStyle)
+        .maxLocalRelationLimits(maxSizeLimit, maxChunkSizeLimit);
     if (sparkVersion != null) {
       builder.sparkVersion(sparkVersion);
     }

@@ -89,7 +89,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     ErrorReporter reporter = new ErrorReporter(config.errorStyle);
     MemoryBudget budget = new MemoryBudget(config.memoryBudgetBytes);
-    sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle), budget, blobDir));
+    sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
+        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir));
     operations = new ExecutionManager();
     sessions.addCloseListener(operations::sessionClosed);
     ErrorResponder errors = new ErrorResponder(reporter, sessions);
@@ -220,6 +221,8 @@ public final class ReferenceServer implements AutoCloseable {
     private int port = 15002;
     private Path storeDir = Paths.get(System.getProperty("java.io.tmpdir"));
     private long memoryBudgetBytes = 256L << 20;
+    private long maxLocalRelationSizeLimit = ConfigRegistry.DEFAULT_MAX_SIZE_LIMIT;
+    private long maxLocalRelationChunkSizeLimit = ConfigRegistry.DEFAULT_MAX_CHUNK_SIZE_LIMIT;
     private ErrorStyle errorStyle = ErrorStyle.SPARK_4_2;
     private String sparkVersion;
     private RelationPlanner planner;
@@ -240,6 +243,20 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Bytes of uploaded blobs kept in memory, server-wide; the rest goes to files. */
     public Builder memoryBudget(long bytes) { this.memoryBudgetBytes = bytes; return this; }
+
+    /**
+     * The most a client may set spark.sql.session.localRelationSizeLimit and
+     * localRelationChunkSizeLimit to (SRV-SEC-005); by default Spark's defaults, 3 GiB and
+     * 2000 MiB, so that clients can lower the limits but not raise them.
+     */
+    public Builder maxLocalRelationLimits(long sizeLimit, long chunkSizeLimit) {
+      if (sizeLimit <= 0 || chunkSizeLimit <= 0) {
+        throw new IllegalArgumentException("the maxima of the local relation limits must be positive");
+      }
+      this.maxLocalRelationSizeLimit = sizeLimit;
+      this.maxLocalRelationChunkSizeLimit = chunkSizeLimit;
+      return this;
+    }
 
     /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
     public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }

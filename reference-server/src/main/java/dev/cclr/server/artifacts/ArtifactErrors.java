@@ -26,6 +26,13 @@ final class ArtifactErrors {
         .build();
   }
 
+  /** SRV-ART-008: a cache/ name whose key is not a simple key. */
+  static SparkError nonSimpleCacheKey(String name) {
+    return SparkError.plain(ILLEGAL_ARGUMENT, "requirement failed: artifact " + name
+        + " is a cache/ name whose key is not a simple key (1 to 128 ASCII letters, digits,"
+        + " '-' or '_')").build();
+  }
+
   static SparkError framing(String rule) {
     return SparkError.plain(ILLEGAL_ARGUMENT, "requirement failed: " + rule).build();
   }

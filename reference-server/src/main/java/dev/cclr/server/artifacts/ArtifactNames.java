@@ -14,6 +14,8 @@ import java.util.Optional;
 final class ArtifactNames {
 
   private static final Path BASE = Paths.get("/artifacts");
+  private static final String CACHE_PREFIX = "cache/";
+  private static final int MAX_SIMPLE_KEY_LENGTH = 128;
 
   private ArtifactNames() {}
 
@@ -28,6 +30,31 @@ final class ArtifactNames {
     } catch (InvalidPathException e) {
       throw ArtifactErrors.invalidPath(name);
     }
+    String slashed = name.replace('\\', '/');
+    if (slashed.startsWith(CACHE_PREFIX)
+        && !isSimpleKey(slashed.substring(CACHE_PREFIX.length()))) {
+      throw ArtifactErrors.nonSimpleCacheKey(name);
+    }
+  }
+
+  /**
+   * A simple key (spec chapter 03): 1 to 128 characters, each an ASCII letter, digit, hyphen or
+   * underscore. Cache names with any other key are refused (SRV-ART-008) instead of being
+   * normalised or stored as ordinary files as Spark does.
+   */
+  static boolean isSimpleKey(String key) {
+    if (key.isEmpty() || key.length() > MAX_SIMPLE_KEY_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The cache hash a valid name stores under, or empty for a non-cache artifact. */

@@ -27,6 +27,12 @@ final class ConfigErrors {
         .build();
   }
 
+  /** SRV-SEC-005: a local relation limit set above the operator's maximum. */
+  static SparkError aboveOperatorMaximum(String key, String value, long maximum) {
+    return requirement(key, value,
+        "The value must not exceed " + maximum + " bytes, the maximum set by the server operator");
+  }
+
   static SparkError outOfRangeOfOptions(String key, String shownValue, String options) {
     return SparkError.builder("INVALID_CONF_VALUE.OUT_OF_RANGE_OF_OPTIONS")
         .sqlState("22022")

@@ -42,7 +42,28 @@ public final class ConfigRegistry {
   private final ErrorStyle style;
   private final Map<String, ConfigEntry> entries;
 
+  /** The default operator maximum of localRelationSizeLimit: Spark's default, 3 GiB. */
+  public static final long DEFAULT_MAX_SIZE_LIMIT = 3L << 30;
+  /** The default operator maximum of localRelationChunkSizeLimit: Spark's default, 2000 MiB. */
+  public static final long DEFAULT_MAX_CHUNK_SIZE_LIMIT = 2000L << 20;
+
+  private final long maxSizeLimit;
+  private final long maxChunkSizeLimit;
+
   public ConfigRegistry(ErrorStyle style) {
+    this(style, DEFAULT_MAX_SIZE_LIMIT, DEFAULT_MAX_CHUNK_SIZE_LIMIT);
+  }
+
+  /**
+   * With the operator's maxima for the two local relation limits (SRV-SEC-005): a client may
+   * lower either limit but not set it above its maximum.
+   */
+  public ConfigRegistry(ErrorStyle style, long maxSizeLimit, long maxChunkSizeLimit) {
+    if (maxSizeLimit <= 0 || maxChunkSizeLimit <= 0) {
+      throw new IllegalArgumentException("the maxima of the local relation limits must be positive");
+    }
+    this.maxSizeLimit = maxSizeLimit;
+    this.maxChunkSizeLimit = maxChunkSizeLimit;
     this.style = style;
     this.entries = Stream.concat(localRelationEntries(style), clientReadEntries(style))
         .collect(Collectors.toUnmodifiableMap(ConfigEntry::key, Function.identity()));
@@ -50,6 +71,15 @@ public final class ConfigRegistry {
 
   public ErrorStyle style() {
     return style;
+  }
+
+  /** The operator maximum of a key, if it has one (the two local relation limits). */
+  java.util.OptionalLong maximum(String key) {
+    return switch (key) {
+      case SIZE_LIMIT -> java.util.OptionalLong.of(maxSizeLimit);
+      case CHUNK_SIZE_LIMIT -> java.util.OptionalLong.of(maxChunkSizeLimit);
+      default -> java.util.OptionalLong.empty();
+    };
   }
 
   Optional<ConfigEntry> entry(String key) {

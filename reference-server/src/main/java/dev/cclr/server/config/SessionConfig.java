@@ -44,6 +44,10 @@ public final class SessionConfig {
       if (e.requirement() != null && !e.requirement().test(Long.parseLong(value.trim()))) {
         throw ConfigErrors.requirement(key, value, e.requirementText());
       }
+      java.util.OptionalLong max = registry.maximum(key);
+      if (max.isPresent() && bytes(key, value) > max.getAsLong()) {
+        throw ConfigErrors.aboveOperatorMaximum(key, value, max.getAsLong());
+      }
     }
     values.put(key, value);
   }
@@ -91,15 +95,19 @@ public final class SessionConfig {
 
   /** spark.sql.session.localRelationSizeLimit in bytes (a long in 4.2, a byte size in 4.1). */
   public long localRelationSizeLimit() {
-    String v = get(ConfigRegistry.SIZE_LIMIT);
-    return registry.style() == ErrorStyle.SPARK_4_1
-        ? ByteSizes.parse(v, registry.style())
-        : Long.parseLong(v.trim());
+    return bytes(ConfigRegistry.SIZE_LIMIT, get(ConfigRegistry.SIZE_LIMIT));
   }
 
   /** spark.sql.session.localRelationChunkSizeLimit in bytes. */
   public long localRelationChunkSizeLimit() {
-    return ByteSizes.parse(get(ConfigRegistry.CHUNK_SIZE_LIMIT), registry.style());
+    return bytes(ConfigRegistry.CHUNK_SIZE_LIMIT, get(ConfigRegistry.CHUNK_SIZE_LIMIT));
+  }
+
+  /** A local relation limit's value (already type-checked) in bytes. */
+  private long bytes(String key, String value) {
+    return key.equals(ConfigRegistry.SIZE_LIMIT) && registry.style() != ErrorStyle.SPARK_4_1
+        ? Long.parseLong(value.trim())
+        : ByteSizes.parse(value, registry.style());
   }
 
   /** spark.sql.session.timeZone, as set. */

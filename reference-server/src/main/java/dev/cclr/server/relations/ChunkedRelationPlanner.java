@@ -39,8 +39,11 @@ final class ChunkedRelationPlanner {
 
     Optional<SparkType.StructType> schema = Optional.empty();
     if (relation.hasSchemaHash()) {
-      schema = Optional.of(SchemaStringParser.parseSchema(
-          readSchemaBlob(relation.getSchemaHash(), context)));
+      String text = readSchemaBlob(relation.getSchemaHash(), context);
+      // SRV-SCH-007: an empty or white-space-only schema blob means no schema.
+      if (!text.isBlank()) {
+        schema = Optional.of(SchemaStringParser.parseSchema(text));
+      }
     }
     List<ChunkSource> chunks = new ArrayList<>();
     for (String hash : relation.getDataHashesList()) {

@@ -196,14 +196,16 @@ class ArtifactsTest {
     Errors.thrownBy(() -> rpc.upload(rpc.begin("../evil2", 1, 1, Rpc.chunk(new byte[] {1}))))
         .expectClass("INVALID_ARTIFACT_PATH", "22023");
 
-    // Accepted, but not cache blobs: "cache/" and "cache/../x" normalise out of cache/.
-    assertTrue(rpc.upload(rpc.batch("cache/", Rpc.chunk(new byte[] {1}), "cache/../x", Rpc.chunk(new byte[] {2})))
-        .getArtifacts(1).getIsCrcSuccessful());
-    assertFalse(rpc.exists("cache/"));
-    // The stored hash is the normalised name's; lookups are exact.
-    rpc.put("cache/x/../y", new byte[] {3});
-    assertTrue(rpc.exists("cache/y"));
+    // SRV-ART-008: cache/ names whose key is not a simple key are refused, not normalised.
+    for (String name : List.of("cache/", "cache/../x", "cache/x/../y", "cache/./y", "cache/a/b",
+        "cache/h%2F", "cache/" + "a".repeat(129))) {
+      Errors e = Errors.thrownBy(() -> rpc.upload(rpc.batch(name, Rpc.chunk(new byte[] {3}))));
+      assertTrue(e.description().contains("not a simple key"), e.description());
+    }
+    assertFalse(rpc.exists("cache/y"));
     assertFalse(rpc.exists("cache/x/../y"));
+    rpc.put("cache/" + "a".repeat(128), new byte[] {3});
+    assertTrue(rpc.exists("cache/" + "a".repeat(128)));
   }
 
   @Test

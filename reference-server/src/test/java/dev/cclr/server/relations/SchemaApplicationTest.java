@@ -237,9 +237,14 @@ class SchemaApplicationTest extends PlannerTestBase {
     assertError(applyError("a int, b int", one), "ASSIGNMENT_ARITY_MISMATCH", "42802",
         Map.of("numExpr", "2", "numTarget", "1"), "The number of columns or variables assigned "
             + "or aliased: 1 does not match the number of source expressions: 2.");
-    // The empty schema string is an empty struct: zero expressions.
-    assertEquals(Map.of("numExpr", "0", "numTarget", "1"),
-        applyError("", one).messageParameters());
+  }
+
+  @Test
+  void emptyOrBlankSchemaBlobMeansNoSchema() {
+    // SRV-SCH-007 (Spark instead parses "" as an empty struct and fails with arity 0).
+    byte[] one = Ipc.ints(allocator, "x", true, 1, 2, 3);
+    assertEquals(3, apply("", one).size());
+    assertEquals(3, apply(" \n\t ", one).size());
   }
 
   @Test

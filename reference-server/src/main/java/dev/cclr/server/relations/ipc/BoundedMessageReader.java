@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
@@ -38,10 +39,30 @@ final class BoundedMessageReader extends MessageChannelReader {
     this.size = size;
   }
 
+  /** The body of the last message read, until its reader takes it over or forgets it. */
+  private ArrowBuf lastBody;
+
   @Override
   public MessageResult readNext() throws IOException {
+    lastBody = null;
     checkNextMessageFits();
-    return super.readNext();
+    MessageResult result = super.readNext();
+    if (result != null) {
+      lastBody = result.getBodyBuffer();
+    }
+    return result;
+  }
+
+  /**
+   * The body buffer of the last message returned by {@link #readNext()} (null if none). The
+   * caller owns it until it hands it over to a record batch; see {@link ChunkReader}.
+   */
+  ArrowBuf lastBody() {
+    return lastBody;
+  }
+
+  void forgetLastBody() {
+    lastBody = null;
   }
 
   private void checkNextMessageFits() throws IOException {

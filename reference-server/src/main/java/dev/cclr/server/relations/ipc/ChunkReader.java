@@ -1,12 +1,22 @@
 package dev.cclr.server.relations.ipc;
 
 import dev.cclr.server.schema.SparkExceptionKind;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -34,9 +44,8 @@ final class ChunkReader implements AutoCloseable {
     } catch (IOException e) {
       throw SparkExceptionKind.plain(e);
     }
-    ArrowStreamReader reader = new ArrowStreamReader(
-        new BoundedMessageReader(in, source.size(), allocator), allocator,
-        CommonsCompressionFactory.INSTANCE);
+    ArrowStreamReader reader =
+        new OwningStreamReader(new BoundedMessageReader(in, source.size(), allocator), allocator);
     return new ChunkReader(in, reader);
   }
 
@@ -78,6 +87,182 @@ final class ChunkReader implements AutoCloseable {
       } catch (IOException ignored) {
         // As above.
       }
+    }
+  }
+
+  /**
+   * Arrow's stream reader with every failure path releasing what it allocated. Arrow leaves a
+   * message body without an owner when the record batch metadata does not fit it (a buffer
+   * outside the body), when the message is of an unexpected type, or when a schema message
+   * carries a body; and its VectorLoader leaks the buffers it already decompressed when a later
+   * buffer of the same vector fails to decompress. Here the body is released unless a batch took
+   * it over, and compressed batches are decompressed up front into buffers this reader owns
+   * (every declared length checked against the real one, for LZ4 too), so that Arrow only ever
+   * loads uncompressed batches.
+   */
+  private static final class OwningStreamReader extends ArrowStreamReader {
+
+    private final BoundedMessageReader messages;
+    private boolean bodyTakenOver;
+
+    OwningStreamReader(BoundedMessageReader messages, BufferAllocator allocator) {
+      super(messages, allocator, CommonsCompressionFactory.INSTANCE);
+      this.messages = messages;
+    }
+
+    @Override
+    protected Schema readSchema() throws IOException {
+      messages.forgetLastBody();
+      try {
+        return super.readSchema();
+      } finally {
+        releaseLastBody();
+      }
+    }
+
+    @Override
+    public boolean loadNextBatch() throws IOException {
+      bodyTakenOver = false;
+      messages.forgetLastBody();
+      try {
+        return super.loadNextBatch();
+      } catch (IOException | RuntimeException e) {
+        if (!bodyTakenOver) {
+          releaseLastBody();
+        }
+        messages.forgetLastBody();
+        throw e;
+      }
+    }
+
+    private void releaseLastBody() {
+      ArrowBuf body = messages.lastBody();
+      messages.forgetLastBody();
+      if (body != null) {
+        body.close();
+      }
+    }
+
+    @Override
+    protected void loadDictionary(ArrowDictionaryBatch batch) {
+      bodyTakenOver = true;
+      super.loadDictionary(batch);
+    }
+
+    @Override
+    protected void loadRecordBatch(ArrowRecordBatch batch) {
+      bodyTakenOver = true;
+      if (batch.getBodyCompression().getCodec() == NoCompressionCodec.COMPRESSION_TYPE) {
+        super.loadRecordBatch(batch);
+        return;
+      }
+      ArrowRecordBatch plain;
+      List<ArrowBuf> owned = new ArrayList<>();
+      try {
+        CompressionCodec codec = CommonsCompressionFactory.INSTANCE.createCodec(
+            CompressionUtil.CodecType.fromCompressionType(batch.getBodyCompression().getCodec()));
+        for (ArrowBuf buffer : batch.getBuffers()) {
+          owned.add(decompress(codec, buffer));
+        }
+        plain = new ArrowRecordBatch(batch.getLength(), batch.getNodes(), owned,
+            NoCompressionCodec.DEFAULT_BODY_COMPRESSION, batch.getVariadicBufferCounts(), true);
+      } finally {
+        // The plain batch (if made) holds its own references.
+        for (ArrowBuf buffer : owned) {
+          buffer.close();
+        }
+        batch.close();
+      }
+      super.loadRecordBatch(plain);
+    }
+
+    /** One buffer of a compressed body, returned with a reference the caller owns. */
+    private ArrowBuf decompress(CompressionCodec codec, ArrowBuf compressed) {
+      long size = compressed.writerIndex();
+      if (size == 0) {
+        compressed.getReferenceManager().retain();
+        return compressed;
+      }
+      if (size < CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH) {
+        throw new IllegalArgumentException("Compressed buffer of " + size
+            + " bytes is shorter than its uncompressed length prefix.");
+      }
+      long declared = compressed.getLong(0);
+      if (declared == CompressionUtil.NO_COMPRESSION_LENGTH) {
+        ArrowBuf plain = compressed.slice(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH,
+            size - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH);
+        plain.getReferenceManager().retain();
+        return plain;
+      }
+      if (declared == 0) {
+        // As Arrow does: an empty buffer, whatever (if anything) follows the length.
+        return allocator.getEmpty();
+      }
+      if (codec.getCodecType() == CompressionUtil.CodecType.LZ4_FRAME) {
+        return decompressLz4(compressed, declared);
+      }
+      // The codec releases the compressed buffer when it succeeds: give it a reference of its own.
+      compressed.getReferenceManager().retain();
+      ArrowBuf result;
+      try {
+        result = codec.decompress(allocator, compressed);
+      } catch (RuntimeException e) {
+        compressed.close();
+        throw e;
+      }
+      long actual = result.writerIndex();
+      if (actual != declared) {
+        result.close();
+        throw new RuntimeException(
+            "Expected != actual decompressed length: " + declared + " != " + actual);
+      }
+      return result;
+    }
+
+    /**
+     * LZ4 frame decompression into a buffer of exactly the declared length (allocated first, so
+     * an absurd declared length fails as ZSTD's does, on the memory limit); more or fewer real
+     * bytes than declared fail. Arrow's own LZ4 codec does not compare the two.
+     */
+    private ArrowBuf decompressLz4(ArrowBuf compressed, long declared) {
+      long size = compressed.writerIndex() - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH;
+      if (size > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "The compressed buffer size exceeds the integer limit " + Integer.MAX_VALUE);
+      }
+      byte[] in = new byte[(int) size];
+      compressed.getBytes(CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH, in);
+      ArrowBuf out = allocator.buffer(declared);
+      try {
+        long written = 0;
+        byte[] chunk = new byte[64 << 10];
+        try (InputStream lz4 = new FramedLZ4CompressorInputStream(new ByteArrayInputStream(in))) {
+          int n;
+          while ((n = lz4.read(chunk)) > 0) {
+            if (n > declared - written) {
+              throw mismatch(declared, written + n);
+            }
+            out.setBytes(written, chunk, 0, n);
+            written += n;
+          }
+        } catch (IOException e) {
+          throw new RuntimeException(e);
+        }
+        if (written != declared) {
+          throw mismatch(declared, written);
+        }
+        out.writerIndex(declared);
+        return out;
+      } catch (RuntimeException e) {
+        out.close();
+        throw e;
+      }
+    }
+
+    private static RuntimeException mismatch(long declared, long actual) {
+      return new RuntimeException(
+          "Expected != actual decompressed length: " + declared + " != " + actual
+              + (actual > declared ? " (at least)" : ""));
     }
   }
 }
