@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The links between spec and suite, checked both ways: every MUST requirement of a role is
- * exercised by at least one case of that role's suite (for the suites that exist); every case names only existing requirement
+ * exercised by at least one case of that role's suite (for the suites that exist), unless the
+ * YAML declares it {@code untested} with the reason no black-box case can check it; every case names only existing requirement
  * ids; every id anchored in the Markdown chapters exists in the YAML and the reverse; and each
  * requirement's {@code verified_by} list is exactly the cases that name it (so the YAML shows the
  * link back without being a second source of truth).
@@ -63,7 +64,10 @@ public final class LinkCheck {
       }
       Set<String> cases = byRequirement.getOrDefault(r.id(), Set.of());
       boolean suiteExists = Files.isDirectory(fixturesRoot.resolve(suite));
-      if (r.isMust() && cases.isEmpty() && suiteExists) {
+      if (r.isUntested() && !cases.isEmpty()) {
+        problems.add(r.id() + " is declared untested but cases " + cases + " name it: drop the declaration");
+      }
+      if (r.isMust() && cases.isEmpty() && suiteExists && !r.isUntested()) {
         problems.add("MUST requirement " + r.id() + " (" + r.title() + ") is exercised by no " + suite + " case");
       }
       if (!new TreeSet<>(r.verifiedBy()).equals(new TreeSet<>(cases))) {

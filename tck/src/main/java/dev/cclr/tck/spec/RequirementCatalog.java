@@ -30,7 +30,8 @@ public final class RequirementCatalog {
         r.path("verified_by").forEach(n -> verified.add(n.asText()));
         Requirement req = new Requirement(r.path("id").asText(), r.path("level").asText(), r.path("role").asText(),
             r.path("title").asText(), r.path("chapter").asText(), r.path("text").asText(),
-            r.path("spark_4_2").asText(), r.path("spark_4_1").asText(), verified);
+            r.path("spark_4_2").asText(), r.path("spark_4_1").asText(), verified,
+            r.hasNonNull("untested") ? r.get("untested").asText() : null);
         if (map.put(req.id(), req) != null) {
           throw new IllegalStateException("duplicate requirement id " + req.id());
         }
