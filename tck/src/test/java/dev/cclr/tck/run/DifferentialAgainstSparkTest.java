@@ -46,19 +46,23 @@ class DifferentialAgainstSparkTest {
       "schema-unparsable",
       "the parse-error token for a string starting with 'not' differs from Spark's ANTLR parser ('not' vs '(')");
 
-  /** Spark 4.1.x only. */
-  private static final Map<String, String> SPARK_41_DEVIATES = Map.of(
+  /**
+   * Spark 4.1.x cases whose outcome on Spark changes from run to run. They may differ or not; every
+   * other case is held to the lists above both ways.
+   */
+  private static final Map<String, String> SPARK_41_UNSTABLE = Map.of(
       "artifact-total-bytes-mismatch",
-      "SRV-ART-003: Spark 4.1.2 stores a chunked artifact whose total_bytes does not match, after failing the call");
+      "SRV-ART-003: after failing the call, Spark 4.1.2 sometimes has the artifact stored and sometimes not");
 
   @Test
   void referenceServerAnswersLikeSpark420() throws Exception {
-    assertOnlyKnownDifferences("spark:4.2.0", "spark-4.2", merge(SPARK_DEVIATES, REFERENCE_GAPS));
+    assertOnlyKnownDifferences("spark:4.2.0", "spark-4.2", merge(SPARK_DEVIATES, REFERENCE_GAPS), Map.of());
   }
 
   @Test
   void referenceServerIn41StyleAnswersLikeSpark412() throws Exception {
-    assertOnlyKnownDifferences("spark:4.1.2", "spark-4.1", merge(SPARK_DEVIATES, REFERENCE_GAPS, SPARK_41_DEVIATES));
+    assertOnlyKnownDifferences("spark:4.1.2", "spark-4.1", merge(SPARK_DEVIATES, REFERENCE_GAPS),
+        SPARK_41_UNSTABLE);
   }
 
   @SafeVarargs
@@ -70,12 +74,14 @@ class DifferentialAgainstSparkTest {
     return out;
   }
 
-  private static void assertOnlyKnownDifferences(String spark, String profile, Map<String, String> known) throws Exception {
+  private static void assertOnlyKnownDifferences(
+      String spark, String profile, Map<String, String> known, Map<String, String> unstable) throws Exception {
     Path dir = Path.of("target/tck-reports/differential-" + profile);
     TckRuns.Outcome run = TckRuns.run("embedded", Optional.of(spark), profile, dir);
     JsonNode differences = new ObjectMapper().readTree(dir.resolve(DifferentialReport.FILE).toFile()).path("differences");
     TreeSet<String> differing = new TreeSet<>();
     differences.fieldNames().forEachRemaining(differing::add);
+    differing.removeAll(unstable.keySet());
     assertEquals(new TreeSet<>(known.keySet()), differing,
         "reference server vs " + spark + ": the cases that differ are not the listed ones:\n" + differences.toPrettyString());
     assertEquals(0, run.exitCode(), run.console());
