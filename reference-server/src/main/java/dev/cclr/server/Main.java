@@ -43,6 +43,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--spark-version", description = "Version reported by AnalyzePlan (default: 4.2.0, or 4.1.2 in spark-4.1 style).")
   String sparkVersion;
 
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A value every new session starts with, as Spark's --conf sets session defaults (repeatable).")
+  java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -55,6 +59,7 @@ public final class Main implements Callable<Integer> {
     if (sparkVersion != null) {
       builder.sparkVersion(sparkVersion);
     }
+    sessionDefaults.forEach(builder::sessionDefault);
     ReferenceServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "cclr-shutdown"));
     server.awaitTermination();

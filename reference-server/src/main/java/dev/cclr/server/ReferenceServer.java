@@ -90,7 +90,8 @@ public final class ReferenceServer implements AutoCloseable {
     ErrorReporter reporter = new ErrorReporter(config.errorStyle);
     MemoryBudget budget = new MemoryBudget(config.memoryBudgetBytes);
     sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
-        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir));
+        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir,
+        config.sessionDefaults));
     operations = new ExecutionManager();
     sessions.addCloseListener(operations::sessionClosed);
     ErrorResponder errors = new ErrorResponder(reporter, sessions);
@@ -136,6 +137,17 @@ public final class ReferenceServer implements AutoCloseable {
   /** Where spilled blobs of this run live (removed on stop). */
   public Path blobDirectory() {
     return blobDir;
+  }
+
+  /**
+   * Ends one session as a server restart would: its blobs, configuration and operations are
+   * dropped, and the next call with the same session id gets a new session with a new
+   * server-side session id (a client that reports the old one gets SESSION_CHANGED, as from
+   * Spark after a restart). For harnesses that test how clients cope; returns false when there
+   * is no such session.
+   */
+  public boolean restartSession(String userId, String sessionId) {
+    return sessions.release(userId, sessionId, true).isPresent();
   }
 
   /** Live sessions, for tests and monitoring. */
@@ -227,6 +239,7 @@ public final class ReferenceServer implements AutoCloseable {
     private String sparkVersion;
     private RelationPlanner planner;
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
+    private final java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -255,6 +268,16 @@ public final class ReferenceServer implements AutoCloseable {
       }
       this.maxLocalRelationSizeLimit = sizeLimit;
       this.maxLocalRelationChunkSizeLimit = chunkSizeLimit;
+      return this;
+    }
+
+    /**
+     * A value every new session starts with, as if set by the operator with Spark's
+     * {@code --conf}: Config get reports it as written, and it passes the same checks as a
+     * client's Config set (so an invalid value fails the first call of every session).
+     */
+    public Builder sessionDefault(String key, String value) {
+      sessionDefaults.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
       return this;
     }
 

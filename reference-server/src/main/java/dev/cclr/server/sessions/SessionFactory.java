@@ -5,6 +5,8 @@ import dev.cclr.server.artifacts.MemoryBudget;
 import dev.cclr.server.config.ConfigRegistry;
 import dev.cclr.server.config.SessionConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Makes new sessions with fresh configuration over the registry and a blob store on the budget. */
 public final class SessionFactory {
@@ -12,15 +14,24 @@ public final class SessionFactory {
   private final ConfigRegistry registry;
   private final MemoryBudget budget;
   private final Path spillDir;
+  private final Map<String, String> defaults;
 
   public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir) {
+    this(registry, budget, spillDir, Map.of());
+  }
+
+  /** With values every new session starts with (the operator's session defaults). */
+  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir, Map<String, String> defaults) {
     this.registry = registry;
     this.budget = budget;
     this.spillDir = spillDir;
+    this.defaults = new LinkedHashMap<>(defaults);
   }
 
   Session create(SessionKey key) {
-    return new Session(key, new SessionConfig(registry), new BlobStore(budget, spillDir));
+    SessionConfig config = new SessionConfig(registry);
+    defaults.forEach(config::set);
+    return new Session(key, config, new BlobStore(budget, spillDir));
   }
 
   /** A new session with a copy of another's configuration and blobs (CloneSession). */

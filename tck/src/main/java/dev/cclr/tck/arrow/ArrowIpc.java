@@ -64,6 +64,30 @@ public final class ArrowIpc {
     }
   }
 
+  /** All rows of an Arrow IPC file (random-access format, magic ARROW1). */
+  public static CanonicalTable readFile(java.nio.file.Path file) {
+    try (BufferAllocator allocator = new RootAllocator();
+        java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file);
+        org.apache.arrow.vector.ipc.ArrowFileReader reader =
+            new org.apache.arrow.vector.ipc.ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE)) {
+      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      List<CanonicalColumn> columns = root.getSchema().getFields().stream().map(CanonicalColumn::of).toList();
+      List<List<Object>> rows = new ArrayList<>();
+      while (reader.loadNextBatch()) {
+        for (int row = 0; row < root.getRowCount(); row++) {
+          List<Object> values = new ArrayList<>(root.getFieldVectors().size());
+          for (FieldVector vector : root.getFieldVectors()) {
+            values.add(CanonicalValues.valueAt(vector, row));
+          }
+          rows.add(values);
+        }
+      }
+      return new CanonicalTable(columns, rows);
+    } catch (IOException | RuntimeException e) {
+      throw new UncheckedIOException(new IOException("Not a readable Arrow IPC file " + file + ": " + e.getMessage(), e));
+    }
+  }
+
   /** The streams read one after the other, as a chunked relation's chunks are; schemas must agree. */
   public static CanonicalTable readAll(List<byte[]> ipcStreams) {
     CanonicalTable result = null;

@@ -1,11 +1,6 @@
 package dev.cclr.tck.drivers;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Message;
-import dev.cclr.proto.CachedLocalRelation;
-import dev.cclr.proto.ChunkedCachedLocalRelation;
 import dev.cclr.proto.ExecutePlanRequest;
-import dev.cclr.proto.LocalRelation;
 import dev.cclr.proto.SparkConnectServiceGrpc;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -62,7 +57,7 @@ public final class ExecutePlanRecorder implements ServerInterceptor {
     checkReadable();
     List<LocalDataRelation> out = new ArrayList<>();
     for (ExecutePlanRequest r : requests) {
-      find(r.getPlan(), out);
+      out.addAll(PlanRelations.find(r.getPlan()));
     }
     return out;
   }
@@ -85,35 +80,5 @@ public final class ExecutePlanRecorder implements ServerInterceptor {
       throw new IllegalStateException("ExecutePlan requests of unexpected classes " + unreadable
           + ": the server does not use dev.cclr.proto marshallers, so this recorder cannot read them");
     }
-  }
-
-  private static void find(Message m, List<LocalDataRelation> out) {
-    if (m instanceof LocalRelation r) {
-      out.add(new LocalDataRelation(LocalDataRelation.INLINE, List.of(), null,
-          r.hasData() ? (long) r.getData().size() : null, r.hasSchema() ? r.getSchema() : null));
-      return;
-    }
-    if (m instanceof CachedLocalRelation r) {
-      out.add(new LocalDataRelation(LocalDataRelation.CACHED, List.of(r.getHash()), null, null, null));
-      return;
-    }
-    if (m instanceof ChunkedCachedLocalRelation r) {
-      out.add(new LocalDataRelation(LocalDataRelation.CHUNKED, r.getDataHashesList(),
-          r.hasSchemaHash() ? r.getSchemaHash() : null, null, null));
-      return;
-    }
-    // Walk every message field, so the relation is found under whatever operators the client put on top.
-    m.getAllFields().forEach((field, value) -> {
-      if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-        return;
-      }
-      if (field.isRepeated()) {
-        for (Object item : (List<?>) value) {
-          find((Message) item, out);
-        }
-      } else {
-        find((Message) value, out);
-      }
-    });
   }
 }

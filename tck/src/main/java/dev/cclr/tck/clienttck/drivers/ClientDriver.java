@@ -1,0 +1,23 @@
+package dev.cclr.tck.clienttck.drivers;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A program that runs the client under test by the driver contract (spec chapter 14). */
+public interface ClientDriver {
+
+  /** As given to {@code --driver}, e.g. {@code spark-jvm:4.2.0}. */
+  String name();
+
+  /** The command line of one run; {@code workDir} is the run's fresh working folder. */
+  List<String> command(Path workDir);
+
+  /** Environment variables the driver needs besides the contract's own. */
+  default Map<String, String> environment() {
+    return Map.of();
+  }
+
+  /** Work done once before the first run (resolving jars, creating a virtual environment). */
+  default void prepare() {}
+}

@@ -1,0 +1,26 @@
+package dev.cclr.tck.clienttck.drivers;
+
+/** Reads {@code --driver}: {@code spark-jvm:<version>}, {@code pyspark}, {@code reference[:fault]} or {@code cmd:<command line>}. */
+public final class ClientDrivers {
+  private ClientDrivers() {}
+
+  public static ClientDriver parse(String spec) {
+    if (spec.startsWith("spark-jvm:")) {
+      return new SparkJvmClientDriver(spec.substring("spark-jvm:".length()));
+    }
+    if (spec.equals("pyspark")) {
+      return new PySparkDriver();
+    }
+    if (spec.equals("reference")) {
+      return new ReferenceClientDriver(null);
+    }
+    if (spec.startsWith("reference:")) {
+      return new ReferenceClientDriver(spec.substring("reference:".length()));
+    }
+    if (spec.startsWith("cmd:")) {
+      return new CommandDriver(spec.substring("cmd:".length()));
+    }
+    throw new IllegalArgumentException("unknown driver '" + spec
+        + "': one of spark-jvm:<version>, pyspark, reference, cmd:<command line>");
+  }
+}

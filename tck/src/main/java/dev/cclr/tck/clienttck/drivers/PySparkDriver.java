@@ -1,0 +1,84 @@
+package dev.cclr.tck.clienttck.drivers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PySpark's Connect client ({@code pyspark-client} with {@code pyarrow}), run from a virtual
+ * environment that the TCK creates on first use with {@code setup-venv.sh} and the pinned
+ * {@code requirements.txt} of {@code tck/drivers/pyspark} (from the source tree, or from the copy
+ * in the TCK jar). The environment lives under {@code ~/.cache/cclr} (or {@code CCLR_VENV_DIR}) and
+ * is reused while the requirements do not change.
+ */
+public final class PySparkDriver implements ClientDriver {
+  static final List<String> FILES = List.of("cclr_pyspark_driver.py", "requirements.txt", "setup-venv.sh");
+
+  private Path driverDir;
+  private Path venv;
+
+  @Override
+  public String name() { return "pyspark"; }
+
+  @Override
+  public synchronized void prepare() {
+    if (venv != null) {
+      return;
+    }
+    try {
+      driverDir = locateDriverFiles();
+      Path target = venvDir();
+      Process p = new ProcessBuilder("bash", driverDir.resolve("setup-venv.sh").toString(), target.toString())
+          .redirectErrorStream(true).start();
+      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        throw new IllegalStateException("could not set up the PySpark virtual environment in " + target + ":\n" + log);
+      }
+      venv = target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not set up the PySpark driver", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while setting up the PySpark driver", e);
+    }
+  }
+
+  @Override
+  public List<String> command(Path workDir) {
+    prepare();
+    return List.of(venv.resolve("bin").resolve("python").toString(), driverDir.resolve("cclr_pyspark_driver.py").toString());
+  }
+
+  private static Path venvDir() {
+    String configured = System.getenv("CCLR_VENV_DIR");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "cclr", "pyspark-venv");
+  }
+
+  /** The driver's files: the source tree's when running from it, else extracted from the jar. */
+  private static Path locateDriverFiles() throws IOException {
+    for (Path candidate : List.of(Path.of("tck/drivers/pyspark"), Path.of("drivers/pyspark"))) {
+      if (Files.isRegularFile(candidate.resolve("cclr_pyspark_driver.py"))) {
+        return candidate.toAbsolutePath();
+      }
+    }
+    Path dir = Files.createTempDirectory("cclr-pyspark-driver-");
+    for (String file : FILES) {
+      try (InputStream in = PySparkDriver.class.getResourceAsStream("/drivers/pyspark/" + file)) {
+        if (in == null) {
+          throw new IllegalStateException("the PySpark driver is neither in tck/drivers/pyspark nor in the TCK jar");
+        }
+        Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return dir;
+  }
+}
