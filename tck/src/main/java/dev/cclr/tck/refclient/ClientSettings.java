@@ -5,7 +5,6 @@ import dev.cclr.proto.ConfigResponse;
 import dev.cclr.proto.KeyValue;
 import dev.cclr.tck.client.ConnectSession;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,24 +40,7 @@ record ClientSettings(long threshold, int chunkRows, long chunkBytes, long batch
         bytes(values.get(CHUNK_BYTES)), bytes(values.get(BATCH_BYTES)), bytes(values.get(SIZE_LIMIT)));
   }
 
-  /** A byte size, plain or with a unit b, k(b), m(b), g(b), t(b), p(b) in any case (powers of 1024). */
   static long bytes(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    int end = s.length();
-    while (end > 0 && Character.isLetter(s.charAt(end - 1))) {
-      end--;
-    }
-    long number = Long.parseLong(s.substring(0, end).trim());
-    String unit = s.substring(end);
-    int shift = switch (unit) {
-      case "", "b" -> 0;
-      case "k", "kb" -> 10;
-      case "m", "mb" -> 20;
-      case "g", "gb" -> 30;
-      case "t", "tb" -> 40;
-      case "p", "pb" -> 50;
-      default -> throw new IllegalArgumentException("not a byte size: " + text);
-    };
-    return Math.multiplyExact(number, 1L << shift);
+    return ByteSize.parse(text);
   }
 }

@@ -35,10 +35,10 @@ public final class TckLauncher {
     }
     try (TckRun run = TckRun.begin(config)) {
       out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
-          + " cases, target " + config.target() + config.versus().map(v -> " vs " + v).orElse("")
+          + " cases, " + (config.suite().equals("client") ? "driver " : "target ") + config.target() + config.versus().map(v -> " vs " + v).orElse("")
           + ", profile " + config.profile());
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectClass(ServerCaseTest.class))
+          .selectors(selectClass(config.suite().equals("client") ? ClientCaseTest.class : ServerCaseTest.class))
           .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
           .configurationParameter("junit.platform.reporting.output.dir", config.reportDir().toString())
           .build();

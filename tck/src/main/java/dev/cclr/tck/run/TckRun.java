@@ -28,6 +28,7 @@ public final class TckRun implements AutoCloseable {
   private final List<CaseResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Instant started = Instant.now();
   private volatile String implementation = "(target not reached)";
+  private dev.cclr.tck.clienttck.ClientCaseRunner clientRunner;
 
   private TckRun(RunConfiguration config) {
     this.config = config;
@@ -62,6 +63,21 @@ public final class TckRun implements AutoCloseable {
     Target t = targets.computeIfAbsent("target", k -> Targets.open(config.target(), config.profile()));
     implementation = t.implementation();
     return t;
+  }
+
+  /**
+   * The client case runner of a client-suite run: the driver named by the configuration's target
+   * (spark-jvm:VERSION, pyspark, reference, cmd:...), its work files under the report folder.
+   */
+  public synchronized dev.cclr.tck.clienttck.ClientCaseRunner clientRunner() {
+    if (clientRunner == null) {
+      dev.cclr.tck.clienttck.drivers.ClientDriver driver = dev.cclr.tck.clienttck.drivers.ClientDrivers.parse(config.target());
+      implementation = "client driver " + driver.name();
+      clientRunner = new dev.cclr.tck.clienttck.ClientCaseRunner(driver,
+          config.fixturesRoot().orElseGet(CaseCatalog::defaultFixturesRoot), config.reportDir().resolve("driver-runs"),
+          java.time.Duration.ofSeconds(Long.getLong("cclr.driverTimeoutSeconds", 180)));
+    }
+    return clientRunner;
   }
 
   /** The second target of a differential run. */

@@ -1,0 +1,60 @@
+package dev.cclr.tck.clienttck.checks;
+
+import com.google.protobuf.ByteString;
+import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.recording.ClientTrace;
+import dev.cclr.tck.drivers.LocalDataRelation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Helpers the checks share: the chunked relations a client sent and the blobs they refer to. */
+final class Blobs {
+  static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+
+  private Blobs() {}
+
+  /** Every chunked relation the client sent, in order. */
+  static List<LocalDataRelation> chunkedRelations(ClientRun run) {
+    List<LocalDataRelation> out = new ArrayList<>();
+    for (ClientTrace.RelationUse use : run.trace().relationUses()) {
+      use.relations().stream().filter(LocalDataRelation::isChunked).forEach(out::add);
+    }
+    return out;
+  }
+
+  static String noChunkedRelation(ClientRun run) {
+    return "the client sent no chunked_cached_local_relation (the case's data is "
+        + run.input().rowCount() + " rows and localRelationCacheThreshold is "
+        + run.setting("spark.sql.session.localRelationCacheThreshold") + ", so it has to)";
+  }
+
+  /** The distinct data blobs the chunked relations refer to, with their bytes when they were uploaded. */
+  static Map<String, Optional<ByteString>> dataBlobs(ClientRun run) {
+    Map<String, Optional<ByteString>> out = new LinkedHashMap<>();
+    for (LocalDataRelation r : chunkedRelations(run)) {
+      for (String key : r.dataHashes()) {
+        out.computeIfAbsent(key, k -> run.trace().blob(k));
+      }
+    }
+    return out;
+  }
+
+  /** The schema blobs the chunked relations refer to, with their bytes when they were uploaded. */
+  static Map<String, Optional<ByteString>> schemaBlobs(ClientRun run) {
+    Map<String, Optional<ByteString>> out = new LinkedHashMap<>();
+    for (LocalDataRelation r : chunkedRelations(run)) {
+      if (r.schemaHash() != null) {
+        out.computeIfAbsent(r.schemaHash(), k -> run.trace().blob(k));
+      }
+    }
+    return out;
+  }
+
+  static String shortKey(String key) {
+    return key.length() > 12 ? key.substring(0, 12) + "…" : key;
+  }
+}

@@ -1,0 +1,194 @@
+package dev.cclr.tck.clienttck.checks;
+
+import com.google.protobuf.ByteString;
+import dev.cclr.tck.arrow.ArrowIpc;
+import dev.cclr.tck.arrow.CanonicalTable;
+import dev.cclr.tck.arrow.Difference;
+import dev.cclr.tck.arrow.TableComparator;
+import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.recording.CallRecord;
+import dev.cclr.tck.clienttck.recording.ClientTrace;
+import dev.cclr.tck.clienttck.recording.UploadedArtifact;
+import dev.cclr.tck.drivers.LocalDataRelation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Rules of the relation message and of when to send which relation (spec chapters 5 and 11). */
+final class RelationChecks {
+  private RelationChecks() {}
+
+  /** CLI-REL-001: non-empty dataHashes of bare lower-case hex keys; schemaHash absent or a bare key. */
+  static Judgement wellFormed(ClientRun run) {
+    List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
+    if (relations.isEmpty()) {
+      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+    }
+    List<String> problems = new ArrayList<>();
+    for (LocalDataRelation r : relations) {
+      if (r.dataHashes().isEmpty()) {
+        problems.add("a chunked relation has no dataHashes");
+      }
+      for (String key : r.dataHashes()) {
+        if (!Blobs.KEY.matcher(key).matches()) {
+          problems.add("dataHashes has '" + key + "', not a bare lower-case hex SHA-256 key");
+        }
+      }
+      if (r.schemaHash() != null && !Blobs.KEY.matcher(r.schemaHash()).matches()) {
+        problems.add("schemaHash is '" + r.schemaHash() + "', not a bare lower-case hex SHA-256 key");
+      }
+    }
+    return Judgement.of(problems);
+  }
+
+  /**
+   * CLI-REL-002 and CLI-SES-003: every blob a plan refers to was confirmed present (status said
+   * exists, or an upload was confirmed) in the same session and under the server-side session id
+   * the plan ran under.
+   */
+  static Judgement refersOnlyToConfirmed(ClientRun run) {
+    List<ClientTrace.RelationUse> uses = run.trace().chunkedUses();
+    if (uses.isEmpty()) {
+      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+    }
+    // session id -> server-side session id -> confirmed keys
+    Map<String, Map<String, Set<String>>> confirmed = new HashMap<>();
+    String latestServerSide = "";
+    List<String> problems = new ArrayList<>();
+    for (CallRecord call : run.trace().calls()) {
+      String session = call.requests().isEmpty() ? "" : ClientTrace.field(call.requests().get(0), "session_id");
+      String serverSide = ClientTrace.serverSideSessionId(call);
+      if (!serverSide.isEmpty()) {
+        latestServerSide = serverSide;
+      }
+      Set<String> keys = confirmed.computeIfAbsent(session, s -> new HashMap<>())
+          .computeIfAbsent(latestServerSide, s -> new HashSet<>());
+      switch (call.method()) {
+        case "ArtifactStatus" -> run.trace().statusChecks().stream().filter(s -> s.callSeq() == call.seq() && s.ok())
+            .forEach(s -> s.answered().forEach((name, exists) -> {
+              if (exists && name.startsWith(UploadedArtifact.CACHE_PREFIX)) {
+                keys.add(name.substring(UploadedArtifact.CACHE_PREFIX.length()));
+              }
+            }));
+        case "AddArtifacts" -> run.trace().uploads().stream()
+            .filter(a -> a.callSeq() == call.seq() && a.isCache() && Boolean.TRUE.equals(a.crcReportedOk()))
+            .forEach(a -> keys.add(a.key()));
+        case "ExecutePlan", "AnalyzePlan" -> {
+          for (ClientTrace.RelationUse use : uses) {
+            if (use.callSeq() != call.seq()) {
+              continue;
+            }
+            for (LocalDataRelation r : use.relations()) {
+              if (!r.isChunked()) {
+                continue;
+              }
+              List<String> referred = new ArrayList<>(r.dataHashes());
+              if (r.schemaHash() != null) {
+                referred.add(r.schemaHash());
+              }
+              for (String key : referred.stream().distinct().toList()) {
+                if (!keys.contains(key)) {
+                  problems.add(call.method() + " call #" + call.seq() + " refers to " + Blobs.shortKey(key)
+                      + ", which the client had not confirmed present in session " + session
+                      + (latestServerSide.isEmpty() ? "" : " (server-side session " + latestServerSide + ")"));
+                }
+              }
+            }
+          }
+        }
+        default -> { }
+      }
+    }
+    return Judgement.of(problems);
+  }
+
+  /** CLI-ALG-008: the chunks, in dataHashes order with repeats, hold the input rows in order. */
+  static Judgement hashesReproduceInput(ClientRun run) {
+    List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
+    if (relations.isEmpty()) {
+      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+    }
+    List<String> problems = new ArrayList<>();
+    for (LocalDataRelation r : relations) {
+      List<byte[]> chunks = new ArrayList<>();
+      for (String key : r.dataHashes()) {
+        Optional<ByteString> blob = run.trace().blob(key);
+        if (blob.isEmpty()) {
+          problems.add("data blob " + Blobs.shortKey(key) + " was never uploaded in this run, so its rows are unknown");
+          break;
+        }
+        chunks.add(blob.get().toByteArray());
+      }
+      if (chunks.size() != r.dataHashes().size()) {
+        continue;
+      }
+      CanonicalTable sent;
+      try {
+        sent = ArrowIpc.readAll(chunks);
+      } catch (RuntimeException e) {
+        problems.add("the chunks cannot be read as one table: " + e.getMessage());
+        continue;
+      }
+      Optional<Difference> d = TableComparator.strict().ignoringTypes().ignoringNullability().compare(run.input(), sent);
+      d.ifPresent(diff -> problems.add("the chunks of the relation (" + r.dataHashes().size() + " keys) differ from the input: " + diff));
+    }
+    return Judgement.of(problems);
+  }
+
+  /**
+   * CLI-ALG-002: inline exactly when the data is one chunk and schema plus chunk fit the threshold.
+   * Judged from what the client sent: an inline relation must fit, a chunked one of a single chunk
+   * must not.
+   */
+  static Judgement inlineOnlyWithinThreshold(ClientRun run) {
+    long threshold = run.bytesSetting("spark.sql.session.localRelationCacheThreshold");
+    List<String> problems = new ArrayList<>();
+    int judged = 0;
+    for (ClientTrace.RelationUse use : run.trace().relationUses()) {
+      for (LocalDataRelation r : use.relations()) {
+        if (r.isInline() && r.dataBytes() != null) {
+          judged++;
+          long size = r.dataBytes() + (r.schema() == null ? 0 : r.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+          if (size > threshold) {
+            problems.add("an inline local_relation of " + size + " bytes (schema and data) exceeds localRelationCacheThreshold = " + threshold);
+          }
+        } else if (r.isChunked()) {
+          judged++;
+          if (r.dataHashes().size() == 1) {
+            long size = run.trace().blob(r.dataHashes().get(0)).map(ByteString::size).orElse(Integer.MAX_VALUE);
+            long schema = r.schemaHash() == null ? 0 : run.trace().blob(r.schemaHash()).map(ByteString::size).orElse(0);
+            if (size + schema <= threshold) {
+              problems.add("a chunked relation of one chunk of " + size + " bytes (schema " + schema
+                  + " bytes) fits localRelationCacheThreshold = " + threshold + " and should have been sent inline");
+            }
+          }
+        }
+      }
+    }
+    return judged == 0 ? Judgement.nothingToJudge("the client sent no relation with local data") : Judgement.of(problems);
+  }
+
+  /** CLI-ALG-001: data without rows goes as a LocalRelation with only a schema. */
+  static Judgement emptyAsSchemaOnly(ClientRun run) {
+    if (run.input().rowCount() != 0) {
+      return Judgement.notApplicable("the input has rows");
+    }
+    List<LocalDataRelation> all = new ArrayList<>();
+    run.trace().relationUses().forEach(u -> all.addAll(u.relations()));
+    if (all.isEmpty()) {
+      return Judgement.nothingToJudge("the client sent no relation with local data");
+    }
+    List<String> problems = new ArrayList<>();
+    for (LocalDataRelation r : all) {
+      if (!r.isInline() || r.dataBytes() != null || r.schema() == null) {
+        problems.add("data without rows went as " + r.kind() + (r.isInline() ? (r.dataBytes() != null ? " with data" : "")
+            + (r.schema() == null ? " without a schema" : "") : "") + ", not as a local_relation carrying only a schema");
+      }
+    }
+    return Judgement.of(problems);
+  }
+}
