@@ -72,7 +72,7 @@ public final class TckRun implements AutoCloseable {
   public synchronized dev.cclr.tck.clienttck.ClientCaseRunner clientRunner() {
     if (clientRunner == null) {
       dev.cclr.tck.clienttck.drivers.ClientDriver driver = dev.cclr.tck.clienttck.drivers.ClientDrivers.parse(config.target());
-      implementation = "client driver " + driver.name();
+      implementation = driver.describe();
       clientRunner = new dev.cclr.tck.clienttck.ClientCaseRunner(driver,
           config.fixturesRoot().orElseGet(CaseCatalog::defaultFixturesRoot), config.reportDir().resolve("driver-runs"),
           java.time.Duration.ofSeconds(Long.getLong("cclr.driverTimeoutSeconds", 180)));

@@ -42,20 +42,31 @@ public final class ConformancePage {
       md.append("| ").append(c.label()).append(" | ").append(c.suite()).append(" | `").append(c.target()).append("` | ")
           .append(c.profile()).append(" | ").append(c.mustPassed()).append(" / ").append(c.must()).append(" |\n");
     }
-    md.append("\n| requirement | level | title |");
-    for (Column c : columns) {
-      md.append(' ').append(c.label()).append(" |");
-    }
-    md.append("\n|---|---|---|");
-    columns.forEach(c -> md.append("---|"));
-    md.append('\n');
-    for (Requirement r : requirements.all()) {
-      md.append("| [").append(r.id()).append("](").append(r.chapter()).append("#").append(r.id()).append(") | ")
-          .append(r.level()).append(" | ").append(r.title().replace("|", "\\|")).append(" |");
-      for (Column c : columns) {
-        md.append(' ').append(cell(r, c)).append(" |");
+    // One table per suite: server requirements against server runs, client requirements against client runs.
+    for (String suite : List.of("server", "client")) {
+      List<Column> ofSuite = columns.stream().filter(c -> c.suite().equals(suite)).toList();
+      if (ofSuite.isEmpty()) {
+        continue;
       }
+      md.append("\n## ").append(suite.equals("server") ? "Servers" : "Clients").append("\n");
+      md.append("\n| requirement | level | title |");
+      for (Column c : ofSuite) {
+        md.append(' ').append(c.label()).append(" |");
+      }
+      md.append("\n|---|---|---|");
+      ofSuite.forEach(c -> md.append("---|"));
       md.append('\n');
+      for (Requirement r : requirements.all()) {
+        if (!r.role().equals(suite)) {
+          continue;
+        }
+        md.append("| [").append(r.id()).append("](").append(r.chapter()).append("#").append(r.id()).append(") | ")
+            .append(r.level()).append(" | ").append(r.title().replace("|", "\\|")).append(" |");
+        for (Column c : ofSuite) {
+          md.append(' ').append(cell(r, c)).append(" |");
+        }
+        md.append('\n');
+      }
     }
     md.append("\n## Cases that did not pass\n");
     for (Column c : columns) {
@@ -118,7 +129,9 @@ public final class ConformancePage {
           }
         }
       }
-      String label = root.path("implementation").asText() + " (" + root.path("profile").asText() + ")";
+      String label = root.path("suite").asText().equals("client")
+          ? root.path("implementation").asText()
+          : root.path("implementation").asText() + " (" + root.path("profile").asText() + ")";
       return new Column(label, root.path("implementation").asText(), root.path("suite").asText(),
           root.path("profile").asText(), root.path("target").asText(), cases, must, mustPassed);
     } catch (IOException e) {

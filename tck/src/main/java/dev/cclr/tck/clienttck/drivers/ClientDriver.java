@@ -10,6 +10,11 @@ public interface ClientDriver {
   /** As given to {@code --driver}, e.g. {@code spark-jvm:4.2.0}. */
   String name();
 
+  /** The client it runs, for reports, e.g. "Apache Spark JVM client 4.2.0". */
+  default String describe() {
+    return name();
+  }
+
   /** The command line of one run; {@code workDir} is the run's fresh working folder. */
   List<String> command(Path workDir);
 

@@ -27,6 +27,9 @@ public final class PySparkDriver implements ClientDriver {
   public String name() { return "pyspark"; }
 
   @Override
+  public String describe() { return "PySpark Connect client (pyspark-client, tck/drivers/pyspark/requirements.txt)"; }
+
+  @Override
   public synchronized void prepare() {
     if (venv != null) {
       return;

@@ -22,6 +22,9 @@ public final class ReferenceClientDriver implements ClientDriver {
   public String name() { return fault == null ? "reference" : "reference:" + fault; }
 
   @Override
+  public String describe() { return fault == null ? "cclr reference client" : "cclr reference client with fault " + fault; }
+
+  @Override
   public List<String> command(Path workDir) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

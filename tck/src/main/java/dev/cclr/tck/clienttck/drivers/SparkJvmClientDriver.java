@@ -29,6 +29,9 @@ public final class SparkJvmClientDriver implements ClientDriver {
   public String name() { return "spark-jvm:" + version; }
 
   @Override
+  public String describe() { return "Apache Spark JVM client " + version; }
+
+  @Override
   public synchronized void prepare() {
     if (classpath == null) {
       List<Path> cp = new ArrayList<>(MavenJars.fromMavenCentral()
