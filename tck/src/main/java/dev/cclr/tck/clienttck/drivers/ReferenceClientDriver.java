@@ -31,7 +31,9 @@ public final class ReferenceClientDriver implements ClientDriver {
     cmd.add("-Xmx512m");
     cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    // Absolute entries: the driver runs in its own working folder.
+    cmd.add(java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
     cmd.add(MAIN);
     if (fault != null) {
       cmd.add("--fault=" + fault);
