@@ -7,8 +7,10 @@ import java.util.Map;
 import org.apache.spark.SparkThrowable;
 
 /**
- * Turns an exception into the JSON the contract asks for: class, message and, for Spark's own
- * errors, the error class (condition), SQLSTATE and message parameters, plus the cause chain.
+ * Turns an exception into the JSON a driver contract asks for: class, message and, for Spark's own
+ * errors, the error class (condition), SQLSTATE and message parameters. {@link #describe} is the
+ * scenario driver's form (with the cause chain), {@link #describeForClientCase} the error file of
+ * the client driver contract (spec chapter 14.3).
  */
 final class ErrorReport {
 
@@ -39,6 +41,24 @@ final class ErrorReport {
       c = c.getCause();
     }
     m.put("causes", causes);
+    return m;
+  }
+
+  /**
+   * The error file of spec chapter 14.3: {@code phase, exceptionType, message, errorClass,
+   * sqlState, messageParameters}, the last three only from the client's own SparkThrowable ({@code
+   * null}, {@code null} and {} when there is none).
+   */
+  static Map<String, Object> describeForClientCase(String phase, Throwable t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("phase", phase);
+    m.put("exceptionType", t.getClass().getName());
+    m.put("message", truncate(t.getMessage()));
+    SparkThrowable spark = firstSparkThrowable(t);
+    Map<String, String> params = spark == null ? null : quietly(spark::getMessageParameters);
+    m.put("errorClass", spark == null ? null : quietly(spark::getCondition));
+    m.put("sqlState", spark == null ? null : quietly(spark::getSqlState));
+    m.put("messageParameters", params == null ? Map.of() : new LinkedHashMap<>(params));
     return m;
   }
 

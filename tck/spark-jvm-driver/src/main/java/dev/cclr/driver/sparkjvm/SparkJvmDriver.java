@@ -3,10 +3,6 @@ package dev.cclr.driver.sparkjvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Properties;
 import org.apache.spark.sql.connect.SparkSession;
@@ -77,7 +73,7 @@ public final class SparkJvmDriver {
     report.put("wire", wire.toJson());
 
     try {
-      write(args.resultFile(), report.toJson());
+      AtomicFiles.writeString(args.resultFile(), report.toJson());
     } catch (IOException e) {
       err.println("cclr-spark-jvm-driver: cannot write " + args.resultFile() + ": " + e);
       return EXIT_DRIVER_FAILURE;
@@ -115,17 +111,5 @@ public final class SparkJvmDriver {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  // Write then rename, so a reader never sees half a file.
-  private static void write(Path file, String json) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    Path tmp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-    Files.writeString(tmp, json, StandardCharsets.UTF_8);
-    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
