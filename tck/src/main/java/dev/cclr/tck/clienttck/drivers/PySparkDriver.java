@@ -27,7 +27,17 @@ public final class PySparkDriver implements ClientDriver {
   public String name() { return "pyspark"; }
 
   @Override
-  public String describe() { return "PySpark Connect client (pyspark-client, tck/drivers/pyspark/requirements.txt)"; }
+  public String describe() {
+    prepare();
+    try {
+      String version = Files.readAllLines(driverDir.resolve("requirements.txt")).stream()
+          .filter(l -> l.startsWith("pyspark-client==")).map(l -> l.substring("pyspark-client==".length()).trim())
+          .findFirst().orElse("?");
+      return "PySpark Connect client " + version;
+    } catch (IOException e) {
+      return "PySpark Connect client";
+    }
+  }
 
   @Override
   public synchronized void prepare() {
