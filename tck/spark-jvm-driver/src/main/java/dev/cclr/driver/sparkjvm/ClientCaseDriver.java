@@ -59,8 +59,9 @@ public final class ClientCaseDriver {
     }
     log.println("  input: " + input.rows().size() + " rows, " + input.schema().toDDL());
 
-    ClientCase.Outcome outcome = new ClientCase(env.sparkRemote(), log).run(input, env.repeat());
-    try {
+    // The outcome is written before the session is closed, so a close that hangs cannot lose it.
+    try (ClientCase clientCase = new ClientCase(env.sparkRemote(), log)) {
+      ClientCase.Outcome outcome = clientCase.run(input, env.repeat());
       if (outcome instanceof ClientCase.Collected c) {
         AtomicFiles.write(env.output(), tmp -> ArrowOutput.write(c.data(), tmp));
         log.println("  output: " + c.data().rows().size() + " rows, " + c.data().schema().toDDL());
