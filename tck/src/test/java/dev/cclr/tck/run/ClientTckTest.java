@@ -26,6 +26,7 @@ class ClientTckTest {
     Map<String, String> notPassed = verdicts(run, false);
     assertEquals(Map.of(), notPassed, "every client case passes with the reference client");
     assertTrue(run.summary().path("cases").size() >= 15, "fewer than 15 client cases");
+    CommittedResults.assertSameVerdicts(run.summary(), "client-reference", java.util.Set.of());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -56,6 +57,7 @@ class ClientTckTest {
     TckRuns.Outcome run = TckRuns.client(driver, Path.of("target/tck-reports/client-" + driver.replace(':', '-')));
     assertEquals(Map.of(), verdicts(run, true), "MUST cases that " + driver + " did not pass");
     assertEquals(0, run.exitCode(), run.console());
+    CommittedResults.assertSameVerdicts(run.summary(), "client-" + driver.replace(':', '-'), java.util.Set.of());
   }
 
   /** Cases that did not pass (only MUST ones when {@code mustOnly}), with their messages. */

@@ -20,15 +20,18 @@ class SparkServerTckTest {
 
   @Test
   void spark420PassesEveryMustCase() throws Exception {
-    check("spark:4.2.0", "spark-4.2");
+    check("spark:4.2.0", "spark-4.2", "spark-4.2.0");
   }
 
   @Test
   void spark412PassesEveryMustCaseInTheSpark41Profile() throws Exception {
-    check("spark:4.1.2", "spark-4.1");
+    check("spark:4.1.2", "spark-4.1", "spark-4.1.2");
   }
 
-  private static void check(String target, String profile) throws Exception {
+  /** Whether Spark 4.1.2 keeps an artifact after a total_bytes mismatch varies from run to run. */
+  private static final java.util.Set<String> UNSTABLE = java.util.Set.of("artifact-total-bytes-mismatch");
+
+  private static void check(String target, String profile, String results) throws Exception {
     TckRuns.Outcome run = TckRuns.run(target, Optional.empty(), profile,
         Path.of("target/tck-reports/" + target.replace(':', '-') + "-" + profile));
     assertEquals(0, run.exitCode(), run.console());
@@ -39,5 +42,6 @@ class SparkServerTckTest {
       }
     }
     assertTrue(mustPassed >= 20, "only " + mustPassed + " MUST cases passed");
+    CommittedResults.assertSameVerdicts(run.summary(), results, UNSTABLE);
   }
 }
