@@ -12,7 +12,25 @@ public enum Fault {
   /** Uploads every blob twice in the same AddArtifacts call (CLI-ALG-007). */
   DUPLICATE_UPLOAD("duplicate-upload"),
   /** Returns the rows received before an ExecutePlan error as the result (CLI-ERR-002). */
-  PARTIAL_RESULT("partial-result");
+  PARTIAL_RESULT("partial-result"),
+  /** Writes the hex digest in upper case, in names and in dataHashes (CLI-ART-001, CLI-REL-001). */
+  UPPER_CASE_HEX("upper-case-hex"),
+  /** Uploads without asking ArtifactStatus first (CLI-ALG-006, CLI-STA-001). */
+  NO_STATUS_CHECK("no-status-check"),
+  /** Lists dataHashes in reverse chunk order (CLI-ALG-008). */
+  REVERSED_HASHES("reversed-hashes"),
+  /** Ignores the chunk row and byte settings: all rows in one chunk (CLI-ALG-003, CLI-ALG-004). */
+  OVERSIZE_CHUNKS("oversize-chunks"),
+  /** Sends every piece with a CRC one off (CLI-ART-003). */
+  BAD_CRC("bad-crc"),
+  /** Uploads an empty schema blob and names it in schemaHash (CLI-SCH-003). */
+  EMPTY_SCHEMA_BLOB("empty-schema-blob"),
+  /** Puts the schema blob after the data blobs (CLI-ALG-005). */
+  SCHEMA_LAST("schema-last"),
+  /** Sends every relation inline, whatever the threshold (CLI-ALG-002). */
+  ALWAYS_INLINE("always-inline"),
+  /** Treats an upload as done whatever its summary says (CLI-ART-005). */
+  IGNORE_CRC_FAILURES("ignore-crc-failures");
 
   private final String id;
 

@@ -53,27 +53,44 @@ public final class ReferenceClient {
 
   private Relation relationFor(Path arrowFile, ChunkWriter.Chunked[] input) {
     ClientSettings settings = ClientSettings.read(session);
-    ChunkWriter.Chunked data = ChunkWriter.cut(arrowFile, settings.chunkRows(), settings.chunkBytes());
+    boolean oversize = faults.contains(Fault.OVERSIZE_CHUNKS);
+    ChunkWriter.Chunked data = ChunkWriter.cut(arrowFile, oversize ? Integer.MAX_VALUE : settings.chunkRows(),
+        oversize ? Long.MAX_VALUE : settings.chunkBytes());
     input[0] = data;
     String schemaJson = SchemaJson.render(ArrowTypes.fromArrowSchema(data.schema()));
     if (data.rows() == 0) {
       return Relation.newBuilder().setLocalRelation(LocalRelation.newBuilder().setSchema(schemaJson)).build();
     }
     List<ByteString> chunks = data.chunks().stream().map(c -> ByteString.copyFrom(brokenIfAsked(c))).toList();
-    ByteString schemaBlob = ByteString.copyFrom(schemaJson, StandardCharsets.UTF_8);
-    if (chunks.size() == 1 && schemaBlob.size() + chunks.get(0).size() <= settings.threshold()) {
+    ByteString schemaBlob = faults.contains(Fault.EMPTY_SCHEMA_BLOB) ? ByteString.EMPTY
+        : ByteString.copyFrom(schemaJson, StandardCharsets.UTF_8);
+    boolean inline = chunks.size() == 1 && schemaBlob.size() + chunks.get(0).size() <= settings.threshold();
+    if (faults.contains(Fault.ALWAYS_INLINE)) {
+      ByteString all = ByteString.copyFrom(ChunkWriter.cut(arrowFile, Integer.MAX_VALUE, Long.MAX_VALUE).chunks().get(0));
+      return Relation.newBuilder().setLocalRelation(LocalRelation.newBuilder().setSchema(schemaJson).setData(all)).build();
+    }
+    if (inline) {
       return Relation.newBuilder()
           .setLocalRelation(LocalRelation.newBuilder().setSchema(schemaJson).setData(chunks.get(0))).build();
     }
     List<ByteString> blobs = new ArrayList<>();
-    blobs.add(schemaBlob);
+    if (!faults.contains(Fault.SCHEMA_LAST)) {
+      blobs.add(schemaBlob);
+    }
     blobs.addAll(chunks);
+    if (faults.contains(Fault.SCHEMA_LAST)) {
+      blobs.add(schemaBlob);
+    }
     checkSizeLimit(blobs, settings.sizeLimit());
     for (List<ByteString> batch : batches(blobs, settings.batchOfChunksBytes())) {
       makePresent(batch);
     }
     ChunkedCachedLocalRelation.Builder relation = ChunkedCachedLocalRelation.newBuilder().setSchemaHash(key(schemaBlob));
-    chunks.forEach(c -> relation.addDataHashes(key(c)));
+    List<ByteString> order = new ArrayList<>(chunks);
+    if (faults.contains(Fault.REVERSED_HASHES)) {
+      java.util.Collections.reverse(order);
+    }
+    order.forEach(c -> relation.addDataHashes(key(c)));
     return Relation.newBuilder().setChunkedCachedLocalRelation(relation).build();
   }
 
@@ -122,14 +139,18 @@ public final class ReferenceClient {
   private void makePresent(List<ByteString> batch) {
     Map<String, ByteString> distinct = new LinkedHashMap<>();
     batch.forEach(b -> distinct.putIfAbsent(name(b), b));
-    ArtifactStatusesResponse status = session.artifactStatus(List.copyOf(distinct.keySet()));
     Map<String, ByteString> absent = new LinkedHashMap<>();
-    distinct.forEach((name, blob) -> {
-      ArtifactStatusesResponse.ArtifactStatus s = status.getStatusesMap().get(name);
-      if (s == null || !s.getExists()) {
-        absent.put(name, blob);
-      }
-    });
+    if (faults.contains(Fault.NO_STATUS_CHECK)) {
+      absent.putAll(distinct);
+    } else {
+      ArtifactStatusesResponse status = session.artifactStatus(List.copyOf(distinct.keySet()));
+      distinct.forEach((name, blob) -> {
+        ArtifactStatusesResponse.ArtifactStatus s = status.getStatusesMap().get(name);
+        if (s == null || !s.getExists()) {
+          absent.put(name, blob);
+        }
+      });
+    }
     for (int attempt = 1; !absent.isEmpty(); attempt++) {
       if (attempt > UPLOAD_ATTEMPTS) {
         throw new ClientSideError("ARTIFACT_UPLOAD_FAILED", "XX000", Map.of("names", String.join(",", absent.keySet())),
@@ -140,13 +161,34 @@ public final class ReferenceClient {
       if (faults.contains(Fault.DUPLICATE_UPLOAD)) {
         absent.forEach((name, blob) -> upload.add(new ArtifactBlob(name, blob)));
       }
-      AddArtifactsResponse response = session.addArtifacts(upload);
+      AddArtifactsResponse response = upload(upload);
       for (AddArtifactsResponse.ArtifactSummary summary : response.getArtifactsList()) {
-        if (summary.getIsCrcSuccessful()) {
+        if (summary.getIsCrcSuccessful() || faults.contains(Fault.IGNORE_CRC_FAILURES)) {
           absent.remove(summary.getName());
         }
       }
     }
+  }
+
+  private AddArtifactsResponse upload(List<ArtifactBlob> artifacts) {
+    if (!faults.contains(Fault.BAD_CRC)) {
+      return session.addArtifacts(artifacts);
+    }
+    List<dev.cclr.proto.AddArtifactsRequest> messages = new ArrayList<>();
+    for (dev.cclr.proto.AddArtifactsRequest m : dev.cclr.tck.client.SparkArtifactFraming.frame(artifacts)) {
+      dev.cclr.proto.AddArtifactsRequest.Builder b = m.toBuilder();
+      if (m.hasBatch()) {
+        for (int i = 0; i < m.getBatch().getArtifactsCount(); i++) {
+          b.getBatchBuilder().getArtifactsBuilder(i).getDataBuilder().setCrc(m.getBatch().getArtifacts(i).getData().getCrc() ^ 1);
+        }
+      } else if (m.hasBeginChunk()) {
+        b.getBeginChunkBuilder().getInitialChunkBuilder().setCrc(m.getBeginChunk().getInitialChunk().getCrc() ^ 1);
+      } else if (m.hasChunk()) {
+        b.getChunkBuilder().setCrc(m.getChunk().getCrc() ^ 1);
+      }
+      messages.add(session.stamp(b.build()));
+    }
+    return session.addArtifactsRaw(messages, dev.cclr.tck.client.StreamEnd.COMPLETE).orThrow();
   }
 
   private byte[] brokenIfAsked(byte[] chunk) {
@@ -160,6 +202,9 @@ public final class ReferenceClient {
     String hash = ChunkedUpload.sha256Hex(blob);
     if (faults.contains(Fault.WRONG_HASH)) {
       hash = ChunkedUpload.sha256Hex(ByteString.copyFromUtf8(hash));
+    }
+    if (faults.contains(Fault.UPPER_CASE_HEX)) {
+      hash = hash.toUpperCase(java.util.Locale.ROOT);
     }
     return hash;
   }

@@ -12,23 +12,37 @@ import java.io.UncheckedIOException;
  */
 public final class EmbeddedTarget implements Target {
   private final ReferenceServer server;
+  private final String implementation;
 
-  private EmbeddedTarget(ReferenceServer server) {
+  private EmbeddedTarget(ReferenceServer server, String implementation) {
     this.server = server;
+    this.implementation = implementation;
   }
 
   public static EmbeddedTarget start(ErrorStyle style) {
     try {
-      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start());
+      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start(),
+          "cclr reference server");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded reference server", e);
+    }
+  }
+
+  /** The reference server with a deliberate deviation, for the TCK's self-test. */
+  public static EmbeddedTarget startMutant(ErrorStyle style, dev.cclr.tck.selftest.ServerMutant mutant) {
+    try {
+      ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
+          .interceptor(new dev.cclr.tck.selftest.MutatingInterceptor(mutant.mutation())).build().start();
+      return new EmbeddedTarget(server, "cclr reference server, mutant " + mutant.id());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the mutant reference server", e);
     }
   }
 
   public ReferenceServer server() { return server; }
 
   @Override
-  public String implementation() { return "cclr reference server"; }
+  public String implementation() { return implementation; }
 
   @Override
   public String name() { return "embedded"; }

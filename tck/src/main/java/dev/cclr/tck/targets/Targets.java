@@ -14,6 +14,12 @@ public final class Targets {
     if (spec.equals("embedded") && profile.equals("spark-4.1")) {
       return open("embedded:spark-4.1");
     }
+    if (spec.startsWith("mutant:")) {
+      String id = spec.substring("mutant:".length());
+      dev.cclr.tck.selftest.ServerMutant mutant = dev.cclr.tck.selftest.ServerMutants.find(id)
+          .orElseThrow(() -> new IllegalArgumentException("unknown server mutant '" + id + "'"));
+      return EmbeddedTarget.startMutant(profile.equals("spark-4.1") ? ErrorStyle.SPARK_4_1 : ErrorStyle.SPARK_4_2, mutant);
+    }
     return open(spec);
   }
 

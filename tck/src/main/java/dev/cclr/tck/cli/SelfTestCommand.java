@@ -1,0 +1,25 @@
+package dev.cclr.tck.cli;
+
+import dev.cclr.tck.selftest.SelfTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "selftest",
+    description = {
+        "Runs the server TCK against deliberately broken reference servers and the client TCK with deliberately",
+        "broken reference clients. Exit code 0 only if every mutant fails a case naming a requirement it breaks."})
+final class SelfTestCommand implements Callable<Integer> {
+
+  @Option(names = "--report-dir", defaultValue = "reports/selftest", description = "where each mutant's reports go (default: reports/selftest)")
+  Path reportDir;
+
+  @Override
+  public Integer call() {
+    List<SelfTest.Outcome> outcomes = SelfTest.run(reportDir, System.out);
+    return outcomes.stream().allMatch(SelfTest.Outcome::caught) ? 0 : 1;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.cclr.tck.selftest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cclr.tck.refclient.Fault;
+import dev.cclr.tck.run.RunConfiguration;
+import dev.cclr.tck.run.TckLauncher;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The TCK tests itself (as the Reactive Streams TCK does): the server suite against every server
+ * mutant and the client suite with every client mutant. A mutant is caught when at least one case
+ * fails or errs and one of those cases names a requirement the mutant breaks; anything else (no
+ * failing case, or only cases about other rules) is a hole in the TCK.
+ */
+public final class SelfTest {
+
+  /** The rules each client fault breaks. */
+  static final Map<Fault, Set<String>> CLIENT_RULES = Map.ofEntries(
+      Map.entry(Fault.WRONG_HASH, Set.of("CLI-ART-001")),
+      Map.entry(Fault.INCOMPLETE_IPC, Set.of("CLI-CHK-001")),
+      Map.entry(Fault.DUPLICATE_UPLOAD, Set.of("CLI-ALG-007")),
+      Map.entry(Fault.PARTIAL_RESULT, Set.of("CLI-ERR-002")),
+      Map.entry(Fault.UPPER_CASE_HEX, Set.of("CLI-ART-001", "CLI-REL-001")),
+      Map.entry(Fault.NO_STATUS_CHECK, Set.of("CLI-ALG-006", "CLI-STA-001")),
+      Map.entry(Fault.REVERSED_HASHES, Set.of("CLI-ALG-008")),
+      Map.entry(Fault.OVERSIZE_CHUNKS, Set.of("CLI-ALG-003", "CLI-ALG-004")),
+      Map.entry(Fault.BAD_CRC, Set.of("CLI-ART-003")),
+      Map.entry(Fault.EMPTY_SCHEMA_BLOB, Set.of("CLI-SCH-003")),
+      Map.entry(Fault.SCHEMA_LAST, Set.of("CLI-ALG-005")),
+      Map.entry(Fault.ALWAYS_INLINE, Set.of("CLI-ALG-002")),
+      Map.entry(Fault.IGNORE_CRC_FAILURES, Set.of("CLI-ART-005")));
+
+  /** One mutant's result. */
+  public record Outcome(String kind, String id, boolean caught, String detail) {}
+
+  private SelfTest() {}
+
+  public static List<Outcome> run(Path reportRoot, PrintStream out) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (ServerMutant m : ServerMutants.all()) {
+      JsonNode summary = runSuite("server", "mutant:" + m.id(), reportRoot.resolve("server-" + m.id()));
+      Outcome o = judge("server", m.id(), summary, m.caughtBy());
+      outcomes.add(o);
+      out.println((o.caught() ? "caught " : "MISSED ") + "server mutant " + m.id() + " (" + m.deviation() + "): " + o.detail());
+    }
+    for (Fault f : Fault.values()) {
+      Set<String> rules = CLIENT_RULES.get(f);
+      if (rules == null) {
+        throw new IllegalStateException("client fault " + f.id() + " has no rules listed in SelfTest.CLIENT_RULES");
+      }
+      JsonNode summary = runSuite("client", "reference:" + f.id(), reportRoot.resolve("client-" + f.id()));
+      Outcome o = judge("client", f.id(), summary, rules);
+      outcomes.add(o);
+      out.println((o.caught() ? "caught " : "MISSED ") + "client mutant " + f.id() + ": " + o.detail());
+    }
+    long server = outcomes.stream().filter(o -> o.kind().equals("server")).count();
+    long serverCaught = outcomes.stream().filter(o -> o.kind().equals("server") && o.caught()).count();
+    long client = outcomes.stream().filter(o -> o.kind().equals("client")).count();
+    long clientCaught = outcomes.stream().filter(o -> o.kind().equals("client") && o.caught()).count();
+    out.println("server mutants caught: " + serverCaught + "/" + server);
+    out.println("client mutants caught: " + clientCaught + "/" + client);
+    return outcomes;
+  }
+
+  static Outcome judge(String kind, String id, JsonNode summary, Set<String> rules) {
+    List<String> failing = new ArrayList<>();
+    List<String> right = new ArrayList<>();
+    for (JsonNode c : summary.path("cases")) {
+      String v = c.path("verdict").asText();
+      if (!v.equals("FAIL") && !v.equals("ERROR")) {
+        continue;
+      }
+      List<String> reqs = new ArrayList<>();
+      c.path("requirements").forEach(r -> reqs.add(r.asText()));
+      failing.add(c.path("id").asText());
+      if (reqs.stream().anyMatch(rules::contains)) {
+        right.add(c.path("id").asText() + " " + reqs);
+      }
+    }
+    if (!right.isEmpty()) {
+      return new Outcome(kind, id, true, "by " + right.get(0) + (right.size() > 1 ? " and " + (right.size() - 1) + " more" : "")
+          + " (" + failing.size() + " case(s) failed)");
+    }
+    return new Outcome(kind, id, false, failing.isEmpty() ? "no case failed"
+        : "only cases about other rules failed: " + failing + "; expected one naming " + rules);
+  }
+
+  private static JsonNode runSuite(String suite, String target, Path reportDir) {
+    RunConfiguration config = new RunConfiguration(suite, target, Optional.empty(), "spark-4.2", List.of(), List.of(),
+        suite.equals("server") ? List.of("large") : List.of(), reportDir, false, Optional.empty());
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    TckLauncher.run(config, quiet);
+    try {
+      return new ObjectMapper().readTree(reportDir.resolve("tck-summary.json").toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the run against " + target + " wrote no summary", e);
+    }
+  }
+}
