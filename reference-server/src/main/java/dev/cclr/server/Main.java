@@ -47,6 +47,10 @@ public final class Main implements Callable<Integer> {
       description = "A value every new session starts with, as Spark's --conf sets session defaults (repeatable).")
   java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--token", description = "Require 'authorization: Bearer <token>' on every call (default: none). "
+      + "Also read from the environment variable CCLR_SERVER_TOKEN, which keeps it off the command line.")
+  String token = System.getenv("CCLR_SERVER_TOKEN");
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -60,6 +64,9 @@ public final class Main implements Callable<Integer> {
       builder.sparkVersion(sparkVersion);
     }
     sessionDefaults.forEach(builder::sessionDefault);
+    if (token != null && !token.isBlank()) {
+      builder.bearerToken(token);
+    }
     ReferenceServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "cclr-shutdown"));
     server.awaitTermination();

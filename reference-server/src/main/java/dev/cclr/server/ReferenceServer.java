@@ -99,6 +99,10 @@ public final class ReferenceServer implements AutoCloseable {
         errors, config.errorStyle, config.sparkVersion());
 
     List<ServerInterceptor> interceptors = new ArrayList<>(config.interceptors);
+    if (config.bearerToken != null) {
+      // Added last, so it sees every call first: nothing runs for an unauthenticated caller.
+      interceptors.add(new dev.cclr.server.security.BearerTokenAuthentication(config.bearerToken));
+    }
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
@@ -148,6 +152,11 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public boolean restartSession(String userId, String sessionId) {
     return sessions.release(userId, sessionId, true).isPresent();
+  }
+
+  /** Arrow memory the server holds right now (0 when no execution is running), for leak checks. */
+  public long arrowMemoryInUse() {
+    return allocator.getAllocatedMemory();
   }
 
   /** Live sessions, for tests and monitoring. */
@@ -240,6 +249,7 @@ public final class ReferenceServer implements AutoCloseable {
     private RelationPlanner planner;
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
+    private String bearerToken;
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -280,6 +290,12 @@ public final class ReferenceServer implements AutoCloseable {
       sessionDefaults.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
       return this;
     }
+
+    /**
+     * Requires {@code authorization: Bearer <token>} on every call (UNAUTHENTICATED otherwise), as
+     * Spark's server does with a pre-shared token; null (default) for no authentication.
+     */
+    public Builder bearerToken(String token) { this.bearerToken = token; return this; }
 
     /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
     public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }
