@@ -47,6 +47,10 @@ public final class Main implements Callable<Integer> {
       description = "A value every new session starts with, as Spark's --conf sets session defaults (repeatable).")
   java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
 
+  @Option(names = "--session-storage-quota", converter = SizeOption.class,
+      description = "The most bytes of blobs one session may hold, e.g. 8GiB (default: unbounded).")
+  Long sessionStorageQuota;
+
   @Option(names = "--token", description = "Require 'authorization: Bearer <token>' on every call (default: none). "
       + "Also read from the environment variable CCLR_SERVER_TOKEN, which keeps it off the command line.")
   String token = System.getenv("CCLR_SERVER_TOKEN");
@@ -64,6 +68,9 @@ public final class Main implements Callable<Integer> {
       builder.sparkVersion(sparkVersion);
     }
     sessionDefaults.forEach(builder::sessionDefault);
+    if (sessionStorageQuota != null) {
+      builder.sessionStorageQuota(sessionStorageQuota);
+    }
     if (token != null && !token.isBlank()) {
       builder.bearerToken(token);
     }

@@ -91,7 +91,7 @@ public final class ReferenceServer implements AutoCloseable {
     MemoryBudget budget = new MemoryBudget(config.memoryBudgetBytes);
     sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
         config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir,
-        config.sessionDefaults));
+        config.sessionDefaults, config.sessionStorageQuota));
     operations = new ExecutionManager();
     sessions.addCloseListener(operations::sessionClosed);
     ErrorResponder errors = new ErrorResponder(reporter, sessions);
@@ -250,6 +250,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
     private String bearerToken;
+    private long sessionStorageQuota = Long.MAX_VALUE;
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -296,6 +297,18 @@ public final class ReferenceServer implements AutoCloseable {
      * Spark's server does with a pre-shared token; null (default) for no authentication.
      */
     public Builder bearerToken(String token) { this.bearerToken = token; return this; }
+
+    /**
+     * The most bytes of blobs one session may hold, counted as pieces arrive; an upload that would
+     * exceed it fails with RESOURCE_EXHAUSTED and stores nothing (SRV-SEC-004). Unbounded by default.
+     */
+    public Builder sessionStorageQuota(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("the session storage quota must be positive");
+      }
+      this.sessionStorageQuota = bytes;
+      return this;
+    }
 
     /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
     public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }

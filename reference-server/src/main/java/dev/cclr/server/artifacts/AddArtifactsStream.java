@@ -32,6 +32,8 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
   private String sessionId;
   private StagedArtifact open;
   private boolean finished;
+  /** Bytes received in this call so far, counted against the session's quota as they arrive. */
+  private long receivedBytes;
 
   public AddArtifactsStream(SessionManager sessions, ErrorResponder errors,
       StreamObserver<AddArtifactsResponse> response) {
@@ -72,6 +74,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
     }
     StagedArtifact artifact = stage(StagedArtifact.chunked(begin.getName(), session.blobs(),
         begin.getNumChunks(), begin.getTotalBytes()));
+    withinQuota(begin.getName(), begin.getInitialChunk().getData().size());
     artifact.write(begin.getInitialChunk());
     if (artifact.allChunksReceived()) {
       artifact.checkComplete();
@@ -85,6 +88,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
       String after = staged.isEmpty() ? "" : " (the last artifact, '" + last().name() + "', is complete)";
       throw ArtifactErrors.framing("chunk received without an open chunked artifact begun by begin_chunk" + after);
     }
+    withinQuota(open.name(), chunk.getData().size());
     open.write(chunk);
     if (open.allChunksReceived()) {
       StagedArtifact done = open;
@@ -99,8 +103,25 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
           + " is still open");
     }
     for (SingleChunkArtifact a : artifacts) {
+      withinQuota(a.getName(), a.getData().getData().size());
       stage(StagedArtifact.single(a.getName(), session.blobs())).write(a.getData());
     }
+  }
+
+  /**
+   * SRV-SEC-004: refuses a piece that would take the session's stored blobs plus this call's
+   * bytes over the quota, before storing it (the whole call then fails and stages nothing).
+   */
+  private void withinQuota(String name, long pieceBytes) {
+    long quota = session.blobs().quota();
+    if (quota == Long.MAX_VALUE) {
+      return;
+    }
+    long total = session.blobs().storedBytes() + receivedBytes + pieceBytes;
+    if (total > quota) {
+      throw ArtifactErrors.quotaExceeded(name, total, quota);
+    }
+    receivedBytes += pieceBytes;
   }
 
   private StagedArtifact stage(StagedArtifact artifact) {

@@ -60,6 +60,20 @@ final class ArtifactErrors {
         .build();
   }
 
+  /** SRV-SEC-004: the session's storage quota (a reference-server option; Spark has none). */
+  static SparkError quotaExceeded(String name, long total, long quota) {
+    return SparkError.builder("CCLR_SESSION_STORAGE_QUOTA_EXCEEDED")
+        .sqlState("53400")
+        .reason("org.apache.spark.SparkRuntimeException")
+        .param("name", name)
+        .param("totalBytes", total)
+        .param("quota", quota)
+        .text("Artifact " + name + " would bring the session's blobs to " + total
+            + " bytes, over its storage quota of " + quota + " bytes.")
+        .code(Status.Code.RESOURCE_EXHAUSTED)
+        .build();
+  }
+
   static SparkError storageFailure(String name, Exception cause) {
     return SparkError.plain("java.io.IOException", "Could not store artifact " + name + ": " + cause.getMessage())
         .cause(cause)

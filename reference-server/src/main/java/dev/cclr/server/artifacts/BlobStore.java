@@ -19,11 +19,32 @@ public final class BlobStore implements BlobLookup {
   private final MemoryBudget budget;
   private final Path spillDir;
   private final Map<String, Blob> blobs = new HashMap<>();
+  private final long quota;
+  private long storedBytes;
   private boolean closed;
 
   public BlobStore(MemoryBudget budget, Path spillDir) {
+    this(budget, spillDir, Long.MAX_VALUE);
+  }
+
+  /** @param quota the most bytes of blobs this session may hold, stored and being uploaded (SRV-SEC-004) */
+  public BlobStore(MemoryBudget budget, Path spillDir, long quota) {
+    if (quota <= 0) {
+      throw new IllegalArgumentException("the session storage quota must be positive");
+    }
     this.budget = budget;
     this.spillDir = spillDir;
+    this.quota = quota;
+  }
+
+  /** The session's storage quota in bytes (Long.MAX_VALUE when unbounded). */
+  public long quota() {
+    return quota;
+  }
+
+  /** Bytes of the blobs stored in this session. */
+  public synchronized long storedBytes() {
+    return storedBytes;
   }
 
   BlobWriter newWriter() {
@@ -40,6 +61,7 @@ public final class BlobStore implements BlobLookup {
     synchronized (this) {
       if (!closed && !blobs.containsKey(hash)) {
         blobs.put(hash, blob);
+        storedBytes += blob.size();
         return true;
       }
     }
@@ -81,11 +103,12 @@ public final class BlobStore implements BlobLookup {
 
   /** A store sharing this one's blobs (each gains a reference), for CloneSession. */
   public synchronized BlobStore copy() {
-    BlobStore c = new BlobStore(budget, spillDir);
+    BlobStore c = new BlobStore(budget, spillDir, quota);
     blobs.forEach((hash, blob) -> {
       blob.retain();
       c.blobs.put(hash, blob);
     });
+    c.storedBytes = storedBytes;
     return c;
   }
 

@@ -15,6 +15,7 @@ public final class SessionFactory {
   private final MemoryBudget budget;
   private final Path spillDir;
   private final Map<String, String> defaults;
+  private final long sessionQuota;
 
   public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir) {
     this(registry, budget, spillDir, Map.of());
@@ -22,16 +23,23 @@ public final class SessionFactory {
 
   /** With values every new session starts with (the operator's session defaults). */
   public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir, Map<String, String> defaults) {
+    this(registry, budget, spillDir, defaults, Long.MAX_VALUE);
+  }
+
+  /** @param sessionQuota the most bytes of blobs one session may hold (SRV-SEC-004) */
+  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir, Map<String, String> defaults,
+      long sessionQuota) {
     this.registry = registry;
     this.budget = budget;
     this.spillDir = spillDir;
     this.defaults = new LinkedHashMap<>(defaults);
+    this.sessionQuota = sessionQuota;
   }
 
   Session create(SessionKey key) {
     SessionConfig config = new SessionConfig(registry);
     defaults.forEach(config::set);
-    return new Session(key, config, new BlobStore(budget, spillDir));
+    return new Session(key, config, new BlobStore(budget, spillDir, sessionQuota));
   }
 
   /** A new session with a copy of another's configuration and blobs (CloneSession). */
