@@ -63,6 +63,7 @@ public final class ReferenceServer implements AutoCloseable {
   private Server server;
   private Path blobDir;
   private BufferAllocator allocator;
+  private MemoryBudget budget;
   private ExecutorService senders;
   private ScheduledExecutorService housekeeping;
   private SessionManager sessions;
@@ -88,7 +89,7 @@ public final class ReferenceServer implements AutoCloseable {
     housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("cclr-housekeeping-"));
 
     ErrorReporter reporter = new ErrorReporter(config.errorStyle);
-    MemoryBudget budget = new MemoryBudget(config.memoryBudgetBytes);
+    budget = new MemoryBudget(config.memoryBudgetBytes);
     sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
         config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir,
         config.sessionDefaults, config.sessionStorageQuota));
@@ -152,6 +153,16 @@ public final class ReferenceServer implements AutoCloseable {
    */
   public boolean restartSession(String userId, String sessionId) {
     return sessions.release(userId, sessionId, true).isPresent();
+  }
+
+  /** Bytes of uploaded blobs held in memory now (never above the memory budget; the rest is spilled). */
+  public long blobMemoryInUse() {
+    return budget.used();
+  }
+
+  /** The most Arrow memory the server has held at once since it started. */
+  public long arrowMemoryPeak() {
+    return allocator.getPeakMemoryAllocation();
   }
 
   /** Arrow memory the server holds right now (0 when no execution is running), for leak checks. */
