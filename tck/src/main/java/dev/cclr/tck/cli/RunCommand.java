@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -16,6 +17,9 @@ import picocli.CommandLine.Option;
         "Runs the server conformance cases against a target and writes reports.",
         "Exit code 0 only if at least one case was judged and no gated case failed or errored."})
 final class RunCommand implements Callable<Integer> {
+
+  @Mixin
+  SelectionOptions selection = new SelectionOptions();
 
   @Option(names = "--target", required = true,
       description = "embedded | spark:<version> | sc://host:port/;token=...;user_id=...")
@@ -30,30 +34,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--profile", defaultValue = "spark-4.2", description = "spark-4.2 (default), spark-4.1 or strict")
   String profile;
 
-  @Option(names = "--case", split = ",", description = "only these case ids (others are reported SKIPPED)")
-  List<String> cases = new ArrayList<>();
-
-  @Option(names = "--tag", split = ",", description = "only cases with one of these tags (others are reported SKIPPED)")
-  List<String> tags = new ArrayList<>();
-
   @Option(names = "--exclude-tag", split = ",", defaultValue = "large",
       description = "cases with these tags are skipped unless selected by --tag or --case (default: large)")
   List<String> excludedTags = new ArrayList<>();
 
-  @Option(names = "--gate", defaultValue = "must",
-      description = "must (default): only MUST failures fail the run; all: SHOULD and MAY failures do too")
-  String gate;
-
-  @Option(names = "--fixtures", description = "a fixtures folder to use instead of the one in the jar")
-  Path fixtures;
-
   @Override
   public Integer call() {
-    if (!gate.equals("must") && !gate.equals("all")) {
-      throw new IllegalArgumentException("--gate is must or all");
-    }
-    RunConfiguration config = new RunConfiguration("server", target, Optional.ofNullable(versus), profile, cases, tags,
-        excludedTags, reportDir, gate.equals("all"), Optional.ofNullable(fixtures));
+    RunConfiguration config = new RunConfiguration("server", target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
+        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot());
     return TckLauncher.run(config, System.out);
   }
 }

@@ -1,17 +1,13 @@
 package dev.cclr.tck.run;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.cclr.tck.cases.CaseDefinition;
 import dev.cclr.tck.cases.CaseRunner;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.targets.Target;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,32 +28,19 @@ public class ServerCaseTest {
   @MethodSource("cases")
   void conforms(CaseDefinition c) {
     TckRun run = TckRun.current();
-    CaseResult result = judge(run, c);
-    run.record(result);
-    switch (result.verdict()) {
-      case PASS:
-        return;
-      case NOT_APPLICABLE:
-      case SKIPPED:
-        Assumptions.abort(result.verdict() + ": " + result.message());
-        return;
-      default:
-        fail("[" + c.level() + " " + String.join(",", c.requirements()) + "] " + result.verdict() + ": " + result.message()
-            + (result.actual() == null ? "" : "\nactual: " + result.actual()));
-    }
+    CaseVerdicts.report(run, c, judge(run, c));
   }
 
   private static CaseResult judge(TckRun run, CaseDefinition c) {
-    Optional<String> skip = CaseSelection.skipReason(c, run.config());
-    if (skip.isPresent()) {
-      return new CaseResult(c.id(), c.title(), c.requirements(), c.level(), c.tags(), Verdict.SKIPPED, skip.get(), null, Duration.ZERO);
+    Optional<CaseResult> skipped = CaseVerdicts.skipped(c, run.config());
+    if (skipped.isPresent()) {
+      return skipped.get();
     }
     Target target;
     try {
       target = run.target();
     } catch (RuntimeException e) {
-      return new CaseResult(c.id(), c.title(), c.requirements(), c.level(), c.tags(), Verdict.ERROR,
-          "the target could not be started or reached: " + e, null, Duration.ZERO);
+      return CaseVerdicts.result(c, Verdict.ERROR, "the target could not be started or reached: " + e);
     }
     CaseRunner.Run onTarget = new CaseRunner(target, run.config().profile()).run(c);
     Optional<Target> versus = run.versus();
