@@ -58,7 +58,8 @@ public final class ReferenceClientMain {
     }
   }
 
-  static void run(ConnectUri uri, Path input, Path output, Path error, int repeat, Set<Fault> faults) throws IOException {
+  /** One run by the driver contract, callable in process (the self-test does). */
+  public static void run(ConnectUri uri, Path input, Path output, Path error, int repeat, Set<Fault> faults) throws IOException {
     try (ConnectSession session = ConnectSession.open(uri)) {
       ReferenceClient client = new ReferenceClient(session, faults);
       ExecuteResult last = null;

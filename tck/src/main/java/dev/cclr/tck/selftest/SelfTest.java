@@ -59,7 +59,7 @@ public final class SelfTest {
       if (rules == null) {
         throw new IllegalStateException("client fault " + f.id() + " has no rules listed in SelfTest.CLIENT_RULES");
       }
-      JsonNode summary = runSuite("client", "reference:" + f.id(), reportRoot.resolve("client-" + f.id()));
+      JsonNode summary = runSuite("client", "reference-in-process:" + f.id(), reportRoot.resolve("client-" + f.id()));
       Outcome o = judge("client", f.id(), summary, rules);
       outcomes.add(o);
       out.println((o.caught() ? "caught " : "MISSED ") + "client mutant " + f.id() + ": " + o.detail());

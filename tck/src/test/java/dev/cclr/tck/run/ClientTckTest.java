@@ -36,7 +36,7 @@ class ClientTckTest {
       "duplicate-upload, client-no-name-twice-in-one-call, CLI-ALG-007",
       "partial-result, client-error-after-first-batch, CLI-ERR-002"})
   void aBrokenClientFailsTheCaseOfTheRuleItBreaks(String fault, String failingCase, String requirement) throws Exception {
-    TckRuns.Outcome run = TckRuns.client("reference:" + fault, Path.of("target/tck-reports/client-fault-" + fault));
+    TckRuns.Outcome run = TckRuns.client("reference-in-process:" + fault, Path.of("target/tck-reports/client-fault-" + fault));
     assertEquals(1, run.exitCode(), "a client that breaks a MUST fails the gate\n" + run.console());
     Map<String, String> failed = verdicts(run, true);
     assertEquals(new TreeSet<>(java.util.Set.of(failingCase)), new TreeSet<>(failed.keySet()),

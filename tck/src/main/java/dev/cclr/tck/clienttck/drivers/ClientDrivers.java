@@ -14,6 +14,12 @@ public final class ClientDrivers {
     if (spec.equals("reference")) {
       return new ReferenceClientDriver(null);
     }
+    if (spec.equals("reference-in-process")) {
+      return new InProcessReferenceDriver(null);
+    }
+    if (spec.startsWith("reference-in-process:")) {
+      return new InProcessReferenceDriver(spec.substring("reference-in-process:".length()));
+    }
     if (spec.startsWith("reference:")) {
       return new ReferenceClientDriver(spec.substring("reference:".length()));
     }

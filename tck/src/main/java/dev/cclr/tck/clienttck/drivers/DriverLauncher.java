@@ -30,6 +30,15 @@ public final class DriverLauncher {
     Files.deleteIfExists(run.error());
     Path stdout = run.workDir().resolve("stdout.txt");
     Path stderr = run.workDir().resolve("stderr.txt");
+    if (driver instanceof InProcessReferenceDriver inProcess) {
+      long start = System.nanoTime();
+      try {
+        inProcess.run(run);
+      } catch (Exception e) {
+        throw new DriverProcessException("driver " + driver.name() + " failed: " + e, e);
+      }
+      return readOutcome(driver, run, Duration.ofNanos(System.nanoTime() - start), "");
+    }
     List<String> command = driver.command(run.workDir());
     Files.writeString(run.workDir().resolve("command.txt"), String.join("\n", command) + "\n", StandardCharsets.UTF_8);
     ProcessBuilder pb = new ProcessBuilder(command).directory(run.workDir().toFile())
@@ -57,6 +66,11 @@ public final class DriverLauncher {
     if (exit != 0) {
       throw new DriverProcessException("driver " + driver.name() + " exited with status " + exit + tail);
     }
+    return readOutcome(driver, run, elapsed, tail);
+  }
+
+  /** Exactly one of the output and error files, parsed; anything else is a broken driver. */
+  private static DriverOutcome readOutcome(ClientDriver driver, DriverInvocation run, Duration elapsed, String tail) {
     boolean out = Files.isRegularFile(run.output());
     boolean err = Files.isRegularFile(run.error());
     if (out == err) {
