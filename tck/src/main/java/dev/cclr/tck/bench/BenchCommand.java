@@ -68,6 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --sizes: measure the --vs target only up to this size (Spark is slow).")
   Long vsMaxSize;
 
+  @Option(names = "--warmup", converter = Sizes.Converter.class, defaultValue = "256MiB",
+      description = "Before the measured rounds, one unmeasured round per server with a relation of this size "
+          + "(at most --size; 0 for none; default: ${DEFAULT-VALUE} bytes), so that JIT warm-up is not measured.")
+  long warmup;
+
   @Option(names = "--no-ceiling", description = "Do not measure the no-op sink.")
   boolean noCeiling;
 
@@ -181,6 +186,21 @@ public final class BenchCommand implements Callable<Integer> {
           rounds.put(s, new ArrayList<>());
           descriptions.put(s, t.description());
           out.printf(Locale.ROOT, "bench: %s: %s, started in %.1f s%n", s, t.description(), (System.nanoTime() - start) / 1e9);
+          out.flush();
+        }
+        long warmupBytes = Math.min(warmup, requested);
+        if (warmupBytes > 0) {
+          long w0 = System.nanoTime();
+          try (DataSet small = DataSet.generate(DataSet.Layout.of(warmupBytes, chunk, seed + 1), settings.workDir())) {
+            for (String s : specs) {
+              Round round = Round.run(started.get(s), small, (int) message, timeout);
+              if (!round.verified()) {
+                throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
+              }
+            }
+          }
+          out.printf(Locale.ROOT, "bench: warm-up with %s on every server took %.1f s (not measured)%n",
+              Sizes.format(warmupBytes), (System.nanoTime() - w0) / 1e9);
           out.flush();
         }
         for (int r = 1; r <= rounds(); r++) {
