@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
   String vs;
 
   @Option(names = "--size", converter = Sizes.Converter.class, defaultValue = "512MiB",
-      description = "Relation size (default: ${DEFAULT-VALUE} bytes). Units KiB, MiB, GiB (powers of 1024).")
+      description = "Relation size (default: ${DEFAULT-VALUE}). Units KiB, MiB, GiB (powers of 1024).")
   long size;
 
   @Option(names = "--chunk", converter = Sizes.Converter.class, defaultValue = "16MiB",
@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup", converter = Sizes.Converter.class, defaultValue = "256MiB",
       description = "Before the measured rounds, one unmeasured round per server with a relation of this size "
-          + "(at most --size; 0 for none; default: ${DEFAULT-VALUE} bytes), so that JIT warm-up is not measured.")
+          + "(at most --size; 0 for none; default: ${DEFAULT-VALUE}), so that JIT warm-up is not measured.")
   long warmup;
 
   @Option(names = "--no-ceiling", description = "Do not measure the no-op sink.")
@@ -79,9 +79,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Data seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--server-heap", defaultValue = "1g",
-      description = "-Xmx of the embedded reference server (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--server-heap", defaultValue = "256m",
+      description = "-Xmx of the embedded reference server (default: ${DEFAULT-VALUE}; the JVM commits all of it "
+          + "under this load, and the resident set is about the heap plus 80-170 MiB).")
   String serverHeap;
+
+  @Option(names = "--server-memory-budget", defaultValue = "64MiB",
+      description = "--memory-budget of the embedded reference server: blob bytes kept on its heap before "
+          + "spilling to files (default: ${DEFAULT-VALUE}; the server's own default is 256MiB, too much for a 256m heap).")
+  String serverMemoryBudget;
 
   @Option(names = "--spark-heap", defaultValue = "4g", description = "-Xmx of a spark:<version> server (default: ${DEFAULT-VALUE}).")
   String sparkHeap;
@@ -134,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = workDir != null ? workDir : Files.createTempDirectory("cclr-bench-");
     Files.createDirectories(dir);
-    BenchTarget.Settings settings = new BenchTarget.Settings(serverHeap, sparkHeap, dir);
+    BenchTarget.Settings settings = new BenchTarget.Settings(serverHeap, serverMemoryBudget, sparkHeap, dir);
     out.printf(Locale.ROOT, "bench: machine %d cores, load average at start %s%n",
         Runtime.getRuntime().availableProcessors(), loadAverage());
     boolean allVerified = true;
@@ -312,8 +318,9 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     String subtitle = String.format(Locale.ROOT,
-        "%d cores, %s chunks, %s AddArtifacts pieces, %d round(s) per point, embedded -Xmx%s, Spark -Xmx%s",
-        Runtime.getRuntime().availableProcessors(), Sizes.format(chunk), Sizes.format(message), rounds, serverHeap, sparkHeap);
+        "%d cores, %s chunks, %s AddArtifacts pieces, %d round(s) per point, embedded -Xmx%s --memory-budget %s, Spark -Xmx%s",
+        Runtime.getRuntime().availableProcessors(), Sizes.format(chunk), Sizes.format(message), rounds, serverHeap,
+        serverMemoryBudget, sparkHeap);
     String svg = SvgChart.render("Chunked cached local relation: upload + execute + download", subtitle, throughput, memory);
     if (chart.toAbsolutePath().getParent() != null) {
       Files.createDirectories(chart.toAbsolutePath().getParent());

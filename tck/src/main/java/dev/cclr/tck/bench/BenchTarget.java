@@ -44,7 +44,7 @@ abstract class BenchTarget implements AutoCloseable {
   public abstract void close();
 
   /** Settings for the servers the bench starts. */
-  record Settings(String embeddedHeap, String sparkHeap, Path workDir) {}
+  record Settings(String embeddedHeap, String embeddedMemoryBudget, String sparkHeap, Path workDir) {}
 
   static void validate(String spec) {
     if (!spec.equals("embedded") && !spec.equals("noop") && !spec.startsWith("spark:") && !spec.startsWith("sc://")) {
@@ -60,6 +60,7 @@ abstract class BenchTarget implements AutoCloseable {
     if (spec.equals("embedded")) {
       List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
           "--store-dir", settings.workDir().resolve("store").toString(),
+          "--memory-budget", settings.embeddedMemoryBudget(),
           // The bench's relations go up to 8 GiB and beyond Spark's default 3 GiB limit.
           "--max-local-relation-size-limit", "1024GiB"));
       Path store = settings.workDir().resolve("store");
@@ -72,7 +73,7 @@ abstract class BenchTarget implements AutoCloseable {
           Pattern.compile("Reference server listening on [^:\\s]+:(\\d+)"),
           settings.workDir().resolve("embedded-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
       return new ChildTarget(spec, child, "reference server, child JVM -Xmx" + settings.embeddedHeap()
-          + ", memory budget 256MiB (default), pid " + child.pid());
+          + " --memory-budget " + settings.embeddedMemoryBudget() + ", pid " + child.pid());
     }
     if (spec.equals("noop")) {
       ChildJvm child = ChildJvm.start(List.of("-Xmx1g"), NoopSink.class.getName(), List.of("0"),
