@@ -306,9 +306,9 @@ public final class BenchCommand implements Callable<Integer> {
       for (SizeResult r : results) {
         TargetResult tr = r.targets().get(n);
         if (tr != null) {
-          tp.add(new SvgChart.Point(r.bytes(), tr.endToEnd().median()));
+          tp.add(new SvgChart.Point(r.requested(), tr.endToEnd().median()));
           if (tr.peakRss().isPresent()) {
-            mp.add(new SvgChart.Point(r.bytes(), tr.peakRss().getAsLong() / (1024.0 * 1024.0)));
+            mp.add(new SvgChart.Point(r.requested(), tr.peakRss().getAsLong() / (1024.0 * 1024.0)));
           }
         }
       }

@@ -85,7 +85,7 @@ final class SvgChart {
       svg.append(text(xx, plotBottom + 16, "middle", 11, "normal", Sizes.format(size)));
     }
     svg.append(text((plotLeft + plotRight) / 2.0, plotBottom + 34, "middle", 11, "normal",
-        "relation size (Arrow IPC bytes uploaded; log scale)"));
+        "relation size (--size; log scale)"));
     int legendY = plotTop + 10;
     for (Series s : series) {
       List<String> coordinates = new ArrayList<>();
@@ -106,7 +106,8 @@ final class SvgChart {
           double py = y.applyAsDouble(p.value());
           svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>\n",
               px, py, escape(s.color())));
-          svg.append(text(px, py - 7, "middle", 10, "normal", format(p.value())));
+          // The dashed (ceiling) series labels its points below them, the others above.
+          svg.append(text(px, s.dashed() ? py + 15 : py - 7, "middle", 10, "normal", format(p.value())));
         }
       }
       svg.append(String.format(Locale.ROOT,
