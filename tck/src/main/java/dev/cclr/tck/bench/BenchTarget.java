@@ -1,0 +1,170 @@
+package dev.cclr.tck.bench;
+
+import dev.cclr.tck.client.ConnectUri;
+import dev.cclr.tck.spark.SparkServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * A server the bench measures: {@code embedded} (the reference server in a child JVM), {@code
+ * spark:<version>} (a real Spark Connect server from Maven Central, in a child JVM), {@code noop}
+ * (the {@link NoopSink} in a child JVM) or {@code sc://host:port} (a running server, no memory
+ * figure).
+ */
+abstract class BenchTarget implements AutoCloseable {
+  final String label;
+
+  BenchTarget(String label) {
+    this.label = label;
+  }
+
+  abstract ConnectUri uri();
+
+  /** The server's process, when the bench started it. */
+  abstract OptionalLong pid();
+
+  /** How it was started, for the report. */
+  abstract String description();
+
+  /** Whether the server needs {@link NoopSink#ROWS_CONF}. */
+  boolean isNoop() {
+    return false;
+  }
+
+  OptionalLong peakRss() {
+    OptionalLong pid = pid();
+    return pid.isPresent() ? ChildJvm.peakRss(pid.getAsLong()) : OptionalLong.empty();
+  }
+
+  @Override
+  public abstract void close();
+
+  /** Settings for the servers the bench starts. */
+  record Settings(String embeddedHeap, String embeddedMemoryBudget, String sparkHeap, Path workDir) {}
+
+  static void validate(String spec) {
+    if (!spec.equals("embedded") && !spec.equals("noop") && !spec.startsWith("spark:") && !spec.startsWith("sc://")) {
+      throw new IllegalArgumentException("unknown target '" + spec + "': use embedded, noop, spark:<version> or sc://host:port");
+    }
+    if (spec.startsWith("sc://")) {
+      ConnectUri.parse(spec);
+    }
+  }
+
+  static BenchTarget start(String spec, Settings settings) {
+    validate(spec);
+    if (spec.equals("embedded")) {
+      List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
+          "--store-dir", settings.workDir().resolve("store").toString(),
+          "--memory-budget", settings.embeddedMemoryBudget(),
+          // The bench's relations go up to 8 GiB and beyond Spark's default 3 GiB limit.
+          "--max-local-relation-size-limit", "1024GiB"));
+      Path store = settings.workDir().resolve("store");
+      try {
+        java.nio.file.Files.createDirectories(store);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      ChildJvm child = ChildJvm.start(List.of("-Xmx" + settings.embeddedHeap()), "dev.cclr.server.Main", args,
+          Pattern.compile("Reference server listening on [^:\\s]+:(\\d+)"),
+          settings.workDir().resolve("embedded-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
+      return new ChildTarget(spec, child, "reference server, child JVM -Xmx" + settings.embeddedHeap()
+          + " --memory-budget " + settings.embeddedMemoryBudget() + ", pid " + child.pid());
+    }
+    if (spec.equals("noop")) {
+      ChildJvm child = ChildJvm.start(List.of("-Xmx1g"), NoopSink.class.getName(), List.of("0"),
+          Pattern.compile("noop sink listening on [^:\\s]+:(\\d+)"),
+          settings.workDir().resolve("noop-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
+      return new ChildTarget(spec, child, "no-op gRPC sink, child JVM -Xmx1g, pid " + child.pid()) {
+        @Override
+        boolean isNoop() {
+          return true;
+        }
+      };
+    }
+    if (spec.startsWith("spark:")) {
+      String version = spec.substring("spark:".length());
+      SparkServerProcess spark = SparkServerProcess.builder(version).heap(settings.sparkHeap())
+          .logFile(settings.workDir().resolve("spark-" + version + "-" + System.nanoTime() + ".log"))
+          .startupTimeout(Duration.ofMinutes(5))
+          .start();
+      return new BenchTarget(spec) {
+        @Override
+        ConnectUri uri() {
+          return spark.connectUri();
+        }
+
+        @Override
+        OptionalLong pid() {
+          return OptionalLong.of(spark.pid());
+        }
+
+        @Override
+        String description() {
+          return "Apache Spark " + version + " Connect server, child JVM -Xmx" + settings.sparkHeap()
+              + ", local[2], pid " + spark.pid();
+        }
+
+        @Override
+        public void close() {
+          spark.close();
+        }
+      };
+    }
+    ConnectUri uri = ConnectUri.parse(spec);
+    return new BenchTarget(spec) {
+      @Override
+      ConnectUri uri() {
+        return uri;
+      }
+
+      @Override
+      OptionalLong pid() {
+        return OptionalLong.empty();
+      }
+
+      @Override
+      String description() {
+        return "running server " + uri + " (not started by the bench: no memory figure)";
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static class ChildTarget extends BenchTarget {
+    private final ChildJvm child;
+    private final String description;
+
+    ChildTarget(String label, ChildJvm child, String description) {
+      super(label);
+      this.child = child;
+      this.description = description;
+    }
+
+    @Override
+    ConnectUri uri() {
+      return ConnectUri.local(child.port());
+    }
+
+    @Override
+    OptionalLong pid() {
+      return OptionalLong.of(child.pid());
+    }
+
+    @Override
+    String description() {
+      return description;
+    }
+
+    @Override
+    public void close() {
+      child.close();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.cclr.tck.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cclr.tck.cli.TckCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The bench end to end against the reference server in a child JVM, small enough for every build. */
+class BenchCommandTest {
+
+  @Test
+  void embeddedSmallRelationIsVerifiedAndEndsWithTheKeyValueLine(@TempDir Path dir) {
+    StringWriter text = new StringWriter();
+    CommandLine cli = new CommandLine(new TckCli());
+    cli.setOut(new PrintWriter(text, true));
+    int exit = cli.execute("bench", "--target", "embedded", "--size", "64MiB", "--rounds", "1",
+        "--work-dir", dir.toString(), "--server-heap", "512m", "--warmup", "16MiB");
+    String output = text.toString();
+    assertEquals(0, exit, output);
+    assertTrue(output.contains("embedded") && output.contains("verified"), output);
+    String line = output.lines().filter(l -> l.startsWith("T_MBps=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no key=value line:\n" + output));
+    Map<String, String> pairs = KeyValueLine.parse(line);
+    assertEquals("true", pairs.get("verified"), line);
+    assertEquals("embedded", pairs.get("T"));
+    assertTrue(Double.parseDouble(pairs.get("T_MBps")) > 0, line);
+    assertTrue(Long.parseLong(pairs.get("T_peak_rss_MiB")) > 0, line);
+    assertTrue(Double.parseDouble(pairs.get("noop_MBps")) > 0, line);
+    assertTrue(pairs.containsKey("T_fraction_of_noop"), line);
+    assertEquals(Long.toString(4L * BenchData.rowsPerChunk(16 << 20)), pairs.get("rows"));
+  }
+}
