@@ -63,12 +63,7 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
       if (present > 0) {
         throw new IllegalStateException("a fresh session already has " + present + " of the blobs: the upload would not be measured");
       }
-      try {
-        Upload.run(session, data, pieceSize, timeout);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted during the upload", e);
-      }
+      Upload.run(session, data, pieceSize);
       long uploaded = System.nanoTime();
 
       ChunkedCachedLocalRelation.Builder relation = ChunkedCachedLocalRelation.newBuilder()

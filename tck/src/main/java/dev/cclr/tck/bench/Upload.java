@@ -5,22 +5,16 @@ import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.proto.AddArtifactsRequest.ArtifactChunk;
 import dev.cclr.proto.AddArtifactsRequest.BeginChunkedArtifact;
 import dev.cclr.proto.AddArtifactsResponse;
-import dev.cclr.proto.SparkConnectServiceGrpc;
 import dev.cclr.tck.client.ArtifactBlob;
+import dev.cclr.tck.client.CallOutcome;
 import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.SparkArtifactFraming;
-import io.grpc.Status;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
-import java.time.Duration;
+import dev.cclr.tck.client.StreamEnd;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 
 /**
  * The bench's AddArtifacts call: one stream carrying the schema blob and every chunk, framed as
@@ -64,76 +58,26 @@ final class Upload {
     return messages;
   }
 
-  /** Uploads the schema blob and all chunks in one AddArtifacts call; fails unless every one is confirmed. */
-  static void run(ConnectSession session, DataSet data, int pieceSize, Duration timeout) throws InterruptedException {
-    CompletableFuture<AddArtifactsResponse> result = new CompletableFuture<>();
-    Object readiness = new Object();
-    ClientResponseObserver<AddArtifactsRequest, AddArtifactsResponse> observer = new ClientResponseObserver<>() {
-      private AddArtifactsResponse response;
-
-      @Override
-      public void beforeStart(ClientCallStreamObserver<AddArtifactsRequest> requestStream) {
-        requestStream.setOnReadyHandler(() -> wake());
-      }
-
-      @Override
-      public void onNext(AddArtifactsResponse value) {
-        response = value;
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        result.completeExceptionally(t);
-        wake();
-      }
-
-      @Override
-      public void onCompleted() {
-        if (response == null) {
-          result.completeExceptionally(new IllegalStateException("AddArtifacts completed without a response"));
-        } else {
-          result.complete(response);
-        }
-        wake();
-      }
-
-      private void wake() {
-        synchronized (readiness) {
-          readiness.notifyAll();
-        }
-      }
-    };
-    @SuppressWarnings("unchecked")
-    ClientCallStreamObserver<AddArtifactsRequest> requests = (ClientCallStreamObserver<AddArtifactsRequest>)
-        SparkConnectServiceGrpc.newStub(session.channel())
-            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-            .addArtifacts(observer);
+  /**
+   * Uploads the schema blob and all chunks in one AddArtifacts call, under the session's call
+   * timeout; fails unless every one is confirmed.
+   */
+  static void run(ConnectSession session, DataSet data, int pieceSize) {
+    // Framed one blob at a time as the call asks for messages: only one chunk's pieces exist at once.
+    Iterable<AddArtifactsRequest> messages = () -> IntStream.rangeClosed(-1, data.chunks().size() - 1)
+        .mapToObj(i -> i < 0 ? new ArtifactBlob(data.schemaName(), data.schemaBlob())
+            : new ArtifactBlob(data.chunks().get(i).name(), data.chunkBytes(i)))
+        .flatMap(blob -> frame(blob, pieceSize).stream())
+        .map(session::stamp)
+        .iterator();
+    CallOutcome<AddArtifactsResponse> outcome = session.addArtifactsRaw(messages, StreamEnd.COMPLETE);
+    if (outcome.error().isPresent()) {
+      throw new IllegalStateException("AddArtifacts failed: " + outcome.error().get().summary());
+    }
     Set<String> expected = new HashSet<>();
-    try {
-      expected.add(data.schemaName());
-      send(requests, session, frame(new ArtifactBlob(data.schemaName(), data.schemaBlob()), pieceSize), readiness, result);
-      for (int i = 0; i < data.chunks().size() && !result.isDone(); i++) {
-        String name = data.chunks().get(i).name();
-        expected.add(name);
-        send(requests, session, frame(new ArtifactBlob(name, data.chunkBytes(i)), pieceSize), readiness, result);
-      }
-      if (!result.isDone()) {
-        requests.onCompleted();
-      }
-    } catch (RuntimeException | InterruptedException e) {
-      requests.cancel("the bench failed while sending", e);
-      throw e;
-    }
-    AddArtifactsResponse response;
-    try {
-      response = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("AddArtifacts failed: " + Status.fromThrowable(e.getCause()), e.getCause());
-    } catch (TimeoutException e) {
-      requests.cancel("no response in time", null);
-      throw new IllegalStateException("AddArtifacts: no response within " + timeout);
-    }
-    for (AddArtifactsResponse.ArtifactSummary summary : response.getArtifactsList()) {
+    expected.add(data.schemaName());
+    data.chunks().forEach(c -> expected.add(c.name()));
+    for (AddArtifactsResponse.ArtifactSummary summary : outcome.orThrow().getArtifactsList()) {
       if (summary.getIsCrcSuccessful()) {
         expected.remove(summary.getName());
       }
@@ -141,21 +85,6 @@ final class Upload {
     if (!expected.isEmpty()) {
       throw new IllegalStateException("the server did not confirm " + expected.size() + " artifacts, e.g. "
           + expected.iterator().next());
-    }
-  }
-
-  private static void send(ClientCallStreamObserver<AddArtifactsRequest> requests, ConnectSession session,
-      List<AddArtifactsRequest> messages, Object readiness, CompletableFuture<?> result) throws InterruptedException {
-    for (AddArtifactsRequest message : messages) {
-      synchronized (readiness) {
-        while (!requests.isReady() && !result.isDone()) {
-          readiness.wait(100);
-        }
-      }
-      if (result.isDone()) {
-        return;
-      }
-      requests.onNext(session.stamp(message));
     }
   }
 }

@@ -5,7 +5,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ final class ClientStreamSender {
    */
   static <Req, Resp> Resp send(
       Function<StreamObserver<Resp>, StreamObserver<Req>> start,
-      List<Req> messages,
+      Iterable<Req> messages,
       StreamEnd end,
       Duration timeout)
       throws Throwable {

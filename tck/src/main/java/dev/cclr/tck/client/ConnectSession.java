@@ -215,11 +215,13 @@ public final class ConnectSession implements AutoCloseable {
    * Sends these AddArtifacts messages exactly as given, in one call, then ends the stream as told.
    * For malformed-framing scenarios: wrong CRCs, a chunk without a begin, a stream that stops
    * early, foreign session ids... Use {@link #stamp} to give a message this session's fields.
+   * Messages are taken from the iterable one at a time under gRPC flow control, so a lazy iterable
+   * uploads gigabytes without holding them (the benchmark does).
    *
    * @return the response, or the call's error as data; never throws for a server-side failure
    */
   public CallOutcome<AddArtifactsResponse> addArtifactsRaw(
-      List<AddArtifactsRequest> messages, StreamEnd end) {
+      Iterable<AddArtifactsRequest> messages, StreamEnd end) {
     try {
       AddArtifactsResponse response =
           ClientStreamSender.send(
