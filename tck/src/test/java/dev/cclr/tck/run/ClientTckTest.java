@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,13 @@ class ClientTckTest {
    * case. Their SHOULD results are what they are; the spec's chapter 13 explains each deviation,
    * and the conformance page shows them.
    */
+  /**
+   * Cases whose verdict for a real client changes from run to run. PySpark names the blobs of its
+   * ArtifactStatus call from a Python set, so whether the schema blob comes first (CLI-ALG-005) is
+   * chance.
+   */
+  private static final Map<String, Set<String>> UNSTABLE = Map.of("pyspark", Set.of("client-schema-blob-first"));
+
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"spark-jvm:4.2.0", "spark-jvm:4.1.3", "pyspark"})
   @org.junit.jupiter.api.Tag("real-spark")
@@ -57,7 +65,7 @@ class ClientTckTest {
     TckRuns.Outcome run = TckRuns.client(driver, Path.of("target/tck-reports/client-" + driver.replace(':', '-')));
     assertEquals(Map.of(), verdicts(run, true), "MUST cases that " + driver + " did not pass");
     assertEquals(0, run.exitCode(), run.console());
-    CommittedResults.assertSameVerdicts(run.summary(), "client-" + driver.replace(':', '-'), java.util.Set.of());
+    CommittedResults.assertSameVerdicts(run.summary(), "client-" + driver.replace(':', '-'), UNSTABLE.getOrDefault(driver, Set.of()));
   }
 
   /** Cases that did not pass (only MUST ones when {@code mustOnly}), with their messages. */
