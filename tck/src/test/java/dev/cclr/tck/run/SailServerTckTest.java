@@ -80,7 +80,19 @@ class SailServerTckTest {
 
   /** What a run must look like to count as having judged the target on every selected case. */
   static final class SailRunCheck {
+    /** gRPC codes the client library makes up when no answer came: connection refused, timeout. */
+    private static final java.util.Set<String> TRANSPORT_FAILURES = java.util.Set.of("UNAVAILABLE", "DEADLINE_EXCEEDED");
+
     private SailRunCheck() {}
+
+    /** The gRPC code of an {@code actual} like {"error":{"code":"INTERNAL",...}}; "" for any other answer. */
+    private static String errorCode(String actual) {
+      try {
+        return new ObjectMapper().readTree(actual).path("error").path("code").asText();
+      } catch (java.io.IOException e) {
+        return "";
+      }
+    }
 
     /** One line per case that was not judged by the target's answers; empty when all were. */
     static List<String> unjudged(JsonNode summary, CaseCatalog catalog, String profile) {
@@ -100,8 +112,13 @@ class SailServerTckTest {
           case "PASS" -> judged++;
           case "FAIL" -> {
             judged++;
-            if (r.path("actual").asText().isBlank()) {
+            String actual = r.path("actual").asText();
+            if (actual.isBlank()) {
               problems.add(c.id() + ": FAIL without the target's answer: " + message);
+            } else if (TRANSPORT_FAILURES.contains(errorCode(actual))) {
+              // The runner reports an unreachable or silent server as a FAIL with this code: that
+              // is no answer of the target's.
+              problems.add(c.id() + ": the target was not reached (" + errorCode(actual) + "): " + message);
             }
           }
           case "NOT_APPLICABLE" -> {
