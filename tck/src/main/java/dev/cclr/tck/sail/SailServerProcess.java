@@ -139,13 +139,11 @@ public final class SailServerProcess implements AutoCloseable {
   }
 
   private static Process spawn(PysailInstaller.Installation sail, Path workDir, Path logFile, int port) {
-    List<String> command = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-sail-watchdog",
-        Long.toString(ProcessHandle.current().pid())));
-    command.addAll(List.of(sail.sailCommand().toString(), "spark", "server",
-        "--ip", "127.0.0.1", "--port", Integer.toString(port), "--directory", workDir.toString()));
+    List<String> server = List.of(sail.sailCommand().toString(), "spark", "server",
+        "--ip", "127.0.0.1", "--port", Integer.toString(port), "--directory", workDir.toString());
+    List<String> command = watched(ProcessHandle.current().pid(), server);
     try {
-      Files.writeString(logFile, "# " + String.join(" ", command.subList(5, command.size())) + "\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(logFile, "# " + String.join(" ", server) + "\n", StandardCharsets.UTF_8);
       return new ProcessBuilder(command)
           .directory(workDir.toFile())
           .redirectErrorStream(true)
@@ -154,6 +152,13 @@ public final class SailServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + sail.sailCommand(), e);
     }
+  }
+
+  /** The command that runs {@code command} under the watchdog of {@code parentPid} (package-private for its test). */
+  static List<String> watched(long parentPid, List<String> command) {
+    List<String> out = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-sail-watchdog", Long.toString(parentPid)));
+    out.addAll(command);
+    return out;
   }
 
   /**
