@@ -48,6 +48,22 @@ public final class PysailInstaller {
    *     cannot reach PyPI
    */
   public static synchronized Installation ensureInstalled() {
+    // The runner opens the target again for every case after a failed start; without this, an
+    // unreachable PyPI would cost pip's retries 140 times over.
+    if (failure != null) {
+      throw new IllegalStateException("pysail could not be installed earlier in this run: " + failure.getMessage(), failure);
+    }
+    try {
+      return install();
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  private static RuntimeException failure;
+
+  private static Installation install() {
     Path venv = PySparkDriver.venvDir();
     Path script = locateDrivers().resolve("sail/install-pysail.sh");
     try {
