@@ -33,6 +33,9 @@ public final class Targets {
     if (spec.startsWith("spark:")) {
       return SparkTarget.start(spec.substring("spark:".length()));
     }
+    if (spec.equals("sail") || spec.startsWith("sail:")) {
+      return SailTarget.start(spec.equals("sail") ? "" : spec.substring("sail:".length()));
+    }
     if (spec.startsWith("sc://")) {
       return new RemoteTarget(spec);
     }
