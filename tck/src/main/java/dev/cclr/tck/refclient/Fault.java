@@ -30,7 +30,9 @@ public enum Fault {
   /** Sends every relation inline, whatever the threshold (CLI-ALG-002). */
   ALWAYS_INLINE("always-inline"),
   /** Treats an upload as done whatever its summary says (CLI-ART-005). */
-  IGNORE_CRC_FAILURES("ignore-crc-failures");
+  IGNORE_CRC_FAILURES("ignore-crc-failures"),
+  /** Sends every artifact within 32 KiB in a batch of its own (CLI-ART-004; still valid framing). */
+  UNBATCHED_UPLOADS("unbatched-uploads");
 
   private final String id;
 

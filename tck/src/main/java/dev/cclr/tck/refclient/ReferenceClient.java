@@ -171,11 +171,21 @@ public final class ReferenceClient {
   }
 
   private AddArtifactsResponse upload(List<ArtifactBlob> artifacts) {
-    if (!faults.contains(Fault.BAD_CRC)) {
+    if (!faults.contains(Fault.BAD_CRC) && !faults.contains(Fault.UNBATCHED_UPLOADS)) {
       return session.addArtifacts(artifacts);
     }
+    List<dev.cclr.proto.AddArtifactsRequest> framed = new ArrayList<>();
+    if (faults.contains(Fault.UNBATCHED_UPLOADS)) {
+      artifacts.forEach(a -> framed.addAll(dev.cclr.tck.client.SparkArtifactFraming.frame(List.of(a))));
+    } else {
+      framed.addAll(dev.cclr.tck.client.SparkArtifactFraming.frame(artifacts));
+    }
     List<dev.cclr.proto.AddArtifactsRequest> messages = new ArrayList<>();
-    for (dev.cclr.proto.AddArtifactsRequest m : dev.cclr.tck.client.SparkArtifactFraming.frame(artifacts)) {
+    for (dev.cclr.proto.AddArtifactsRequest m : framed) {
+      if (!faults.contains(Fault.BAD_CRC)) {
+        messages.add(session.stamp(m));
+        continue;
+      }
       dev.cclr.proto.AddArtifactsRequest.Builder b = m.toBuilder();
       if (m.hasBatch()) {
         for (int i = 0; i < m.getBatch().getArtifactsCount(); i++) {

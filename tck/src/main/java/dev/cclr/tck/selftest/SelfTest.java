@@ -39,7 +39,8 @@ public final class SelfTest {
       Map.entry(Fault.EMPTY_SCHEMA_BLOB, Set.of("CLI-SCH-003")),
       Map.entry(Fault.SCHEMA_LAST, Set.of("CLI-ALG-005")),
       Map.entry(Fault.ALWAYS_INLINE, Set.of("CLI-ALG-002")),
-      Map.entry(Fault.IGNORE_CRC_FAILURES, Set.of("CLI-ART-005")));
+      Map.entry(Fault.IGNORE_CRC_FAILURES, Set.of("CLI-ART-005")),
+      Map.entry(Fault.UNBATCHED_UPLOADS, Set.of("CLI-ART-004")));
 
   /** One mutant's result. */
   public record Outcome(String kind, String id, boolean caught, String detail) {}

@@ -1,5 +1,7 @@
 package dev.cclr.tck.clienttck.checks;
 
+import dev.cclr.proto.AddArtifactsRequest;
+import dev.cclr.tck.client.ArtifactBlob;
 import dev.cclr.tck.client.ChunkedUpload;
 import dev.cclr.tck.client.SparkArtifactFraming;
 import dev.cclr.tck.clienttck.ClientRun;
@@ -8,8 +10,11 @@ import dev.cclr.tck.clienttck.recording.UploadedArtifact;
 import dev.cclr.tck.drivers.LocalDataRelation;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Rules of artifact transfer (spec chapter 3) as they bind a client. */
 final class ArtifactChecks {
@@ -38,6 +43,59 @@ final class ArtifactChecks {
       return Judgement.nothingToJudge("the client made no AddArtifacts call");
     }
     return Judgement.of(run.trace().framingProblems());
+  }
+
+  /**
+   * CLI-ART-004: each AddArtifacts call carries exactly the messages Spark's clients would send for
+   * the same artifacts in the same order (32 KiB pieces, batches up to 32 KiB). The session fields
+   * are compared by other checks; here only the payloads count.
+   */
+  static Judgement framingLikeSpark(ClientRun run) {
+    Map<Integer, List<ArtifactBlob>> byCall = new LinkedHashMap<>();
+    for (UploadedArtifact a : run.trace().uploads()) {
+      byCall.computeIfAbsent(a.callSeq(), k -> new ArrayList<>()).add(new ArtifactBlob(a.name(), a.data()));
+    }
+    if (byCall.isEmpty()) {
+      return Judgement.nothingToJudge("the client uploaded nothing");
+    }
+    boolean nontrivial = false;
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<Integer, List<ArtifactBlob>> call : byCall.entrySet()) {
+      List<AddArtifactsRequest> expected = SparkArtifactFraming.frame(call.getValue());
+      List<AddArtifactsRequest> sent = run.trace().call(call.getKey()).requests(AddArtifactsRequest.class).stream()
+          .map(ArtifactChecks::payloadOnly).toList();
+      // Framing is only tested where it has a choice to make: pieces to cut or artifacts to group.
+      nontrivial |= expected.stream().anyMatch(m -> m.hasBeginChunk() || m.getBatch().getArtifactsCount() > 1);
+      if (!sent.equals(expected)) {
+        problems.add("AddArtifacts call #" + call.getKey() + " sends " + describe(sent) + "; framed as Spark frames them: "
+            + describe(expected));
+      }
+    }
+    if (!nontrivial && problems.isEmpty()) {
+      return Judgement.nothingToJudge("no call had an artifact over 32 KiB or two within it to batch");
+    }
+    return Judgement.of(problems);
+  }
+
+  private static AddArtifactsRequest payloadOnly(AddArtifactsRequest m) {
+    return m.toBuilder().clearSessionId().clearUserContext().clearClientType().clearClientObservedServerSideSessionId().build();
+  }
+
+  /** A call's messages in short: b[3: 1200+800+64 B] for a batch, bc(70000 B, 3) for a begin_chunk, c(32768 B). */
+  private static String describe(List<AddArtifactsRequest> messages) {
+    List<String> parts = new ArrayList<>();
+    for (AddArtifactsRequest m : messages) {
+      switch (m.getPayloadCase()) {
+        case BATCH -> parts.add("b[" + m.getBatch().getArtifactsCount() + ": " + m.getBatch().getArtifactsList().stream()
+            .map(a -> String.valueOf(a.getData().getData().size())).collect(Collectors.joining("+")) + " B]");
+        case BEGIN_CHUNK -> parts.add("bc(" + m.getBeginChunk().getTotalBytes() + " B, " + m.getBeginChunk().getNumChunks()
+            + ", first " + m.getBeginChunk().getInitialChunk().getData().size() + " B)");
+        case CHUNK -> parts.add("c(" + m.getChunk().getData().size() + " B)");
+        default -> parts.add("empty");
+      }
+    }
+    String all = String.join(" ", parts);
+    return all.length() > 400 ? all.substring(0, 400) + "…" : all;
   }
 
   /** CLI-ART-003: every piece's crc is the unsigned CRC-32 of exactly its data. */

@@ -12,6 +12,7 @@ public final class ClientChecks {
   static {
     CHECKS.put("blob-names-are-sha256", ArtifactChecks::namesAreSha256);
     CHECKS.put("artifact-framing", ArtifactChecks::framing);
+    CHECKS.put("framing-like-spark", ArtifactChecks::framingLikeSpark);
     CHECKS.put("artifact-crcs", ArtifactChecks::crcs);
     CHECKS.put("no-name-twice-in-one-call", ArtifactChecks::noNameTwiceInOneCall);
     CHECKS.put("unconfirmed-uploads-resent", ArtifactChecks::unconfirmedUploadsResent);
@@ -33,6 +34,7 @@ public final class ClientChecks {
     CHECKS.put("schema-matches-data", SchemaChecks::matchesData);
     CHECKS.put("schema-json-form", SchemaChecks::jsonForm);
     CHECKS.put("schema-blob-first", SchemaChecks::schemaFirst);
+    CHECKS.put("chunking-settings-read-first", ConfigurationChecks::chunkingSettingsReadFirst);
     CHECKS.put("one-session", SessionChecks::oneSession);
     CHECKS.put("same-credentials", SessionChecks::sameCredentials);
     CHECKS.put("reports-observed-server-session", SessionChecks::reportsObservedServerSession);
