@@ -1,6 +1,7 @@
 package dev.cclr.server;
 
 import dev.cclr.server.artifacts.MemoryBudget;
+import dev.cclr.server.artifacts.SpillDirectory;
 import dev.cclr.server.config.ConfigRegistry;
 import dev.cclr.server.errors.ErrorReporter;
 import dev.cclr.server.errors.ErrorStyle;
@@ -64,6 +65,7 @@ public final class ReferenceServer implements AutoCloseable {
   private Path blobDir;
   private BufferAllocator allocator;
   private MemoryBudget budget;
+  private SpillDirectory spillDir;
   private ExecutorService senders;
   private ScheduledExecutorService housekeeping;
   private SessionManager sessions;
@@ -90,8 +92,9 @@ public final class ReferenceServer implements AutoCloseable {
 
     ErrorReporter reporter = new ErrorReporter(config.errorStyle);
     budget = new MemoryBudget(config.memoryBudgetBytes);
+    spillDir = new SpillDirectory(blobDir, config.storeCapacity);
     sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
-        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir,
+        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, spillDir,
         config.sessionDefaults, config.sessionStorageQuota));
     operations = new ExecutionManager();
     sessions.addCloseListener(operations::sessionClosed);
@@ -158,6 +161,11 @@ public final class ReferenceServer implements AutoCloseable {
   /** Bytes of uploaded blobs held in memory now (never above the memory budget; the rest is spilled). */
   public long blobMemoryInUse() {
     return budget.used();
+  }
+
+  /** Bytes of spill files in the store directory now (counted against the store capacity). */
+  public long storeBytesInUse() {
+    return spillDir.used();
   }
 
   /** The most Arrow memory the server has held at once since it started. */
@@ -262,6 +270,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
     private String bearerToken;
     private long sessionStorageQuota = Long.MAX_VALUE;
+    private long storeCapacity = Long.MAX_VALUE;
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -318,6 +327,20 @@ public final class ReferenceServer implements AutoCloseable {
         throw new IllegalArgumentException("the session storage quota must be positive");
       }
       this.sessionStorageQuota = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes of spilled blobs the store directory may hold, server-wide, as if its disk
+     * were that size: an upload that needs more fails with RESOURCE_EXHAUSTED
+     * (CCLR_STORE_DIRECTORY_FULL) and stores nothing, as it does when the real disk is full.
+     * Unbounded (the disk's own size) by default.
+     */
+    public Builder storeCapacity(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the store capacity must not be negative");
+      }
+      this.storeCapacity = bytes;
       return this;
     }
 
