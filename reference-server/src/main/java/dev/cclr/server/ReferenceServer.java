@@ -1,5 +1,6 @@
 package dev.cclr.server;
 
+import dev.cclr.server.artifacts.BlobDirectories;
 import dev.cclr.server.artifacts.MemoryBudget;
 import dev.cclr.server.artifacts.SpillDirectory;
 import dev.cclr.server.config.ConfigRegistry;
@@ -17,14 +18,12 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +32,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -85,7 +83,9 @@ public final class ReferenceServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     Files.createDirectories(config.storeDir);
-    blobDir = Files.createTempDirectory(config.storeDir, "cclr-blobs-");
+    // A restart starts clean: what a killed earlier run left here is deleted, never served.
+    BlobDirectories.removeStale(config.storeDir);
+    blobDir = BlobDirectories.create(config.storeDir);
     allocator = new RootAllocator();
     senders = Executors.newCachedThreadPool(daemonThreads("cclr-sender-"));
     housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("cclr-housekeeping-"));
@@ -239,20 +239,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.warn("Could not delete {}", p, e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BlobDirectories.deleteRecursively(dir);
   }
 
   /** Settings of a {@link ReferenceServer}; every one has a default (the planner: {@link ReferenceRelationPlanner}). */
