@@ -56,6 +56,11 @@ public final class Main implements Callable<Integer> {
           + "needs more fails with RESOURCE_EXHAUSTED, as on a full disk (default: the disk's size).")
   Long storeCapacity;
 
+  @Option(names = "--max-decompressed-batch-size", converter = SizeOption.class,
+      description = "The most bytes one compressed record batch may declare uncompressed, e.g. 1GiB; the session's "
+          + "localRelationChunkSizeLimit bounds it further (default: 256MiB).")
+  Long maxDecompressedBatchSize;
+
   @Option(names = "--token", description = "Require 'authorization: Bearer <token>' on every call (default: none). "
       + "Also read from the environment variable CCLR_SERVER_TOKEN, which keeps it off the command line.")
   String token = System.getenv("CCLR_SERVER_TOKEN");
@@ -75,6 +80,9 @@ public final class Main implements Callable<Integer> {
     sessionDefaults.forEach(builder::sessionDefault);
     if (sessionStorageQuota != null) {
       builder.sessionStorageQuota(sessionStorageQuota);
+    }
+    if (maxDecompressedBatchSize != null) {
+      builder.maxDecompressedBatchSize(maxDecompressedBatchSize);
     }
     if (storeCapacity != null) {
       builder.storeCapacity(storeCapacity);

@@ -8,6 +8,7 @@ import dev.cclr.server.errors.ErrorReporter;
 import dev.cclr.server.errors.ErrorStyle;
 import dev.cclr.server.execution.ExecutionContext;
 import dev.cclr.server.execution.ExecutionManager;
+import dev.cclr.server.relations.PlannerOptions;
 import dev.cclr.server.relations.ReferenceRelationPlanner;
 import dev.cclr.server.relations.RelationPlanner;
 import dev.cclr.server.sessions.ErrorResponder;
@@ -258,6 +259,7 @@ public final class ReferenceServer implements AutoCloseable {
     private String bearerToken;
     private long sessionStorageQuota = Long.MAX_VALUE;
     private long storeCapacity = Long.MAX_VALUE;
+    private Long maxDecompressedBatchBytes;
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -331,6 +333,21 @@ public final class ReferenceServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most bytes one compressed record batch of a relation may declare uncompressed (the
+     * session's localRelationChunkSizeLimit bounds it further); a batch declaring more fails with
+     * CCLR_DECOMPRESSED_SIZE_LIMIT_EXCEEDED before anything is decompressed (SRV-SEC-007).
+     * Default 256 MiB. Applies to the default planner; one given with {@link #planner} has its own
+     * {@link dev.cclr.server.relations.PlannerOptions}.
+     */
+    public Builder maxDecompressedBatchSize(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("the decompressed batch size limit must be positive");
+      }
+      this.maxDecompressedBatchBytes = bytes;
+      return this;
+    }
+
     /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
     public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }
 
@@ -370,7 +387,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     public ReferenceServer build() {
       if (planner == null) {
-        planner = new ReferenceRelationPlanner();
+        planner = maxDecompressedBatchBytes == null ? new ReferenceRelationPlanner()
+            : new ReferenceRelationPlanner(PlannerOptions.DEFAULT.withMaxDecompressedBatchBytes(maxDecompressedBatchBytes));
       }
       if (memoryBudgetBytes < 0) {
         throw new IllegalArgumentException("memory budget must not be negative");
