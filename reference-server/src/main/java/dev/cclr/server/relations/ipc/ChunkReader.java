@@ -64,6 +64,8 @@ final class ChunkReader implements AutoCloseable {
   VectorSchemaRoot root() {
     try {
       return reader.getVectorSchemaRoot();
+    } catch (SparkError e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw SparkExceptionKind.plain(e);
     }
