@@ -41,8 +41,13 @@ public final class BlobDirectories {
       for (Path dir : dirs) {
         if (Files.isDirectory(dir) && ownerGone(dir.getFileName().toString())) {
           LOG.info("Removing {}, left behind by a server process that no longer runs", dir);
-          deleteRecursively(dir);
-          removed++;
+          try {
+            deleteRecursively(dir);
+            removed++;
+          } catch (UncheckedIOException e) {
+            // Someone else's directory, say: a start must not fail over another run's leftovers.
+            LOG.warn("Could not remove {}", dir, e);
+          }
         }
       }
     }
