@@ -51,6 +51,16 @@ public final class Main implements Callable<Integer> {
       description = "The most bytes of blobs one session may hold, e.g. 8GiB (default: unbounded).")
   Long sessionStorageQuota;
 
+  @Option(names = "--store-capacity", converter = SizeOption.class,
+      description = "The most bytes of spilled blobs the store directory may hold, e.g. 20GiB; an upload that "
+          + "needs more fails with RESOURCE_EXHAUSTED, as on a full disk (default: the disk's size).")
+  Long storeCapacity;
+
+  @Option(names = "--max-decompressed-batch-size", converter = SizeOption.class,
+      description = "The most bytes one compressed record batch may declare uncompressed, e.g. 1GiB; the session's "
+          + "localRelationChunkSizeLimit bounds it further (default: 256MiB).")
+  Long maxDecompressedBatchSize;
+
   @Option(names = "--token", description = "Require 'authorization: Bearer <token>' on every call (default: none). "
       + "Also read from the environment variable CCLR_SERVER_TOKEN, which keeps it off the command line.")
   String token = System.getenv("CCLR_SERVER_TOKEN");
@@ -70,6 +80,12 @@ public final class Main implements Callable<Integer> {
     sessionDefaults.forEach(builder::sessionDefault);
     if (sessionStorageQuota != null) {
       builder.sessionStorageQuota(sessionStorageQuota);
+    }
+    if (maxDecompressedBatchSize != null) {
+      builder.maxDecompressedBatchSize(maxDecompressedBatchSize);
+    }
+    if (storeCapacity != null) {
+      builder.storeCapacity(storeCapacity);
     }
     if (token != null && !token.isBlank()) {
       builder.bearerToken(token);

@@ -1,11 +1,14 @@
 package dev.cclr.server;
 
+import dev.cclr.server.artifacts.BlobDirectories;
 import dev.cclr.server.artifacts.MemoryBudget;
+import dev.cclr.server.artifacts.SpillDirectory;
 import dev.cclr.server.config.ConfigRegistry;
 import dev.cclr.server.errors.ErrorReporter;
 import dev.cclr.server.errors.ErrorStyle;
 import dev.cclr.server.execution.ExecutionContext;
 import dev.cclr.server.execution.ExecutionManager;
+import dev.cclr.server.relations.PlannerOptions;
 import dev.cclr.server.relations.ReferenceRelationPlanner;
 import dev.cclr.server.relations.RelationPlanner;
 import dev.cclr.server.sessions.ErrorResponder;
@@ -16,14 +19,12 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -64,6 +64,7 @@ public final class ReferenceServer implements AutoCloseable {
   private Path blobDir;
   private BufferAllocator allocator;
   private MemoryBudget budget;
+  private SpillDirectory spillDir;
   private ExecutorService senders;
   private ScheduledExecutorService housekeeping;
   private SessionManager sessions;
@@ -83,15 +84,18 @@ public final class ReferenceServer implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     Files.createDirectories(config.storeDir);
-    blobDir = Files.createTempDirectory(config.storeDir, "cclr-blobs-");
+    // A restart starts clean: what a killed earlier run left here is deleted, never served.
+    BlobDirectories.removeStale(config.storeDir);
+    blobDir = BlobDirectories.create(config.storeDir);
     allocator = new RootAllocator();
     senders = Executors.newCachedThreadPool(daemonThreads("cclr-sender-"));
     housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("cclr-housekeeping-"));
 
     ErrorReporter reporter = new ErrorReporter(config.errorStyle);
     budget = new MemoryBudget(config.memoryBudgetBytes);
+    spillDir = new SpillDirectory(blobDir, config.storeCapacity);
     sessions = new SessionManager(new SessionFactory(new ConfigRegistry(config.errorStyle,
-        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, blobDir,
+        config.maxLocalRelationSizeLimit, config.maxLocalRelationChunkSizeLimit), budget, spillDir,
         config.sessionDefaults, config.sessionStorageQuota));
     operations = new ExecutionManager();
     sessions.addCloseListener(operations::sessionClosed);
@@ -158,6 +162,11 @@ public final class ReferenceServer implements AutoCloseable {
   /** Bytes of uploaded blobs held in memory now (never above the memory budget; the rest is spilled). */
   public long blobMemoryInUse() {
     return budget.used();
+  }
+
+  /** Bytes of spill files in the store directory now (counted against the store capacity). */
+  public long storeBytesInUse() {
+    return spillDir.used();
   }
 
   /** The most Arrow memory the server has held at once since it started. */
@@ -231,20 +240,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.warn("Could not delete {}", p, e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    BlobDirectories.deleteRecursively(dir);
   }
 
   /** Settings of a {@link ReferenceServer}; every one has a default (the planner: {@link ReferenceRelationPlanner}). */
@@ -262,6 +258,8 @@ public final class ReferenceServer implements AutoCloseable {
     private final java.util.Map<String, String> sessionDefaults = new java.util.LinkedHashMap<>();
     private String bearerToken;
     private long sessionStorageQuota = Long.MAX_VALUE;
+    private long storeCapacity = Long.MAX_VALUE;
+    private Long maxDecompressedBatchBytes;
     private Duration sessionIdleTimeout = Duration.ofMinutes(60);
     private Duration operationDetachedTimeout = Duration.ofMinutes(5);
     private Duration housekeepingInterval = Duration.ofSeconds(30);
@@ -321,6 +319,35 @@ public final class ReferenceServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most bytes of spilled blobs the store directory may hold, server-wide, as if its disk
+     * were that size: an upload that needs more fails with RESOURCE_EXHAUSTED
+     * (CCLR_STORE_DIRECTORY_FULL) and stores nothing, as it does when the real disk is full.
+     * Unbounded (the disk's own size) by default.
+     */
+    public Builder storeCapacity(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("the store capacity must not be negative");
+      }
+      this.storeCapacity = bytes;
+      return this;
+    }
+
+    /**
+     * The most bytes one compressed record batch of a relation may declare uncompressed (the
+     * session's localRelationChunkSizeLimit bounds it further); a batch declaring more fails with
+     * CCLR_DECOMPRESSED_SIZE_LIMIT_EXCEEDED before anything is decompressed (SRV-SEC-007).
+     * Default 256 MiB. Applies to the default planner; one given with {@link #planner} has its own
+     * {@link dev.cclr.server.relations.PlannerOptions}.
+     */
+    public Builder maxDecompressedBatchSize(long bytes) {
+      if (bytes <= 0) {
+        throw new IllegalArgumentException("the decompressed batch size limit must be positive");
+      }
+      this.maxDecompressedBatchBytes = bytes;
+      return this;
+    }
+
     /** Spark 4.2.0 behaviour (default) or 4.1.x error classes and config formats. */
     public Builder errorStyle(ErrorStyle style) { this.errorStyle = Objects.requireNonNull(style); return this; }
 
@@ -360,7 +387,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     public ReferenceServer build() {
       if (planner == null) {
-        planner = new ReferenceRelationPlanner();
+        planner = maxDecompressedBatchBytes == null ? new ReferenceRelationPlanner()
+            : new ReferenceRelationPlanner(PlannerOptions.DEFAULT.withMaxDecompressedBatchBytes(maxDecompressedBatchBytes));
       }
       if (memoryBudgetBytes < 0) {
         throw new IllegalArgumentException("memory budget must not be negative");

@@ -155,6 +155,8 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
       AddArtifactsResponse.Builder out = AddArtifactsResponse.newBuilder()
           .setSessionId(session.sessionId())
           .setServerSideSessionId(session.serverSideSessionId());
+      // Every blob is finished first (a full disk can fail that), so that a failure stores none of them.
+      staged.forEach(StagedArtifact::seal);
       for (StagedArtifact a : staged) {
         a.commitTo(session.blobs());
         out.addArtifacts(ArtifactSummary.newBuilder().setName(a.name()).setIsCrcSuccessful(a.crcOk()));

@@ -3,6 +3,7 @@ package dev.cclr.server.artifacts;
 import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.server.errors.SparkError;
 import io.grpc.Status;
+import java.io.IOException;
 
 /**
  * The errors of AddArtifacts. Class names and texts follow Spark where Spark has a clear message
@@ -74,7 +75,28 @@ final class ArtifactErrors {
         .build();
   }
 
-  static SparkError storageFailure(String name, Exception cause) {
+  /**
+   * The store directory is full (the operator's --store-capacity used up, or ENOSPC from the
+   * disk): a reference-server condition Spark reports only as an IOException. SQLSTATE 53100 is
+   * the standard "disk full" of class 53 (insufficient resources), the class of the quota's 53400.
+   */
+  static SparkError storeFull(String name, StoreFullException cause) {
+    return SparkError.builder("CCLR_STORE_DIRECTORY_FULL")
+        .sqlState("53100")
+        .reason("org.apache.spark.SparkRuntimeException")
+        .param("name", name)
+        .text("Artifact " + name + " could not be stored: " + cause.getMessage()
+            + ". Nothing of it was kept; retry when the server has room.")
+        .code(Status.Code.RESOURCE_EXHAUSTED)
+        .cause(cause)
+        .build();
+  }
+
+  /** An I/O failure while storing an artifact; a full store directory gets its own error. */
+  static SparkError storageFailure(String name, IOException cause) {
+    if (cause instanceof StoreFullException full) {
+      return storeFull(name, full);
+    }
     return SparkError.plain("java.io.IOException", "Could not store artifact " + name + ": " + cause.getMessage())
         .cause(cause)
         .build();

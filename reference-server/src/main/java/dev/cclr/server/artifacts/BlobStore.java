@@ -3,7 +3,6 @@ package dev.cclr.server.artifacts;
 import dev.cclr.server.relations.BlobLookup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +16,18 @@ import java.util.OptionalLong;
 public final class BlobStore implements BlobLookup {
 
   private final MemoryBudget budget;
-  private final Path spillDir;
+  private final SpillDirectory spillDir;
   private final Map<String, Blob> blobs = new HashMap<>();
   private final long quota;
   private long storedBytes;
   private boolean closed;
 
-  public BlobStore(MemoryBudget budget, Path spillDir) {
+  public BlobStore(MemoryBudget budget, SpillDirectory spillDir) {
     this(budget, spillDir, Long.MAX_VALUE);
   }
 
   /** @param quota the most bytes of blobs this session may hold, stored and being uploaded (SRV-SEC-004) */
-  public BlobStore(MemoryBudget budget, Path spillDir, long quota) {
+  public BlobStore(MemoryBudget budget, SpillDirectory spillDir, long quota) {
     if (quota <= 0) {
       throw new IllegalArgumentException("the session storage quota must be positive");
     }

@@ -14,20 +14,24 @@ import java.util.List;
  * server-wide budget allows; the first chunk that does not fit moves everything received so far
  * to a temp file in the spill directory and the rest is appended there, so an artifact is never
  * gathered into one big array. {@link #finish()} hands the bytes over as a {@link Blob};
- * {@link #close()} before that discards them (memory released, temp file deleted).
+ * {@link #close()} before that discards them (memory released, temp file deleted). Bytes bound
+ * for the file are reserved in the spill directory's capacity before they are written; a full
+ * directory (capacity used up, or ENOSPC from the disk) surfaces as {@link StoreFullException}.
  */
 final class BlobWriter implements AutoCloseable {
 
   private final MemoryBudget budget;
-  private final Path spillDir;
+  private final SpillDirectory spillDir;
   private final List<byte[]> chunks = new ArrayList<>();
   private long reserved;
+  /** Bytes reserved in the spill directory's capacity for the file. */
+  private long onDisk;
   private long size;
   private Path file;
   private OutputStream fileOut;
   private boolean done;
 
-  BlobWriter(MemoryBudget budget, Path spillDir) {
+  BlobWriter(MemoryBudget budget, SpillDirectory spillDir) {
     this.budget = budget;
     this.spillDir = spillDir;
   }
@@ -41,7 +45,12 @@ final class BlobWriter implements AutoCloseable {
       reserved += data.size();
     } else {
       spill();
-      data.writeTo(fileOut);
+      reserveOnDisk(data.size());
+      try {
+        data.writeTo(fileOut);
+      } catch (IOException e) {
+        throw outOfSpaceOr(e);
+      }
     }
     size += data.size();
   }
@@ -69,10 +78,15 @@ final class BlobWriter implements AutoCloseable {
     try {
       fileOut.close();
     } catch (IOException e) {
+      // Flushing the last buffered bytes can be what hits a full disk.
       Files.deleteIfExists(file);
-      throw e;
+      spillDir.release(onDisk);
+      onDisk = 0;
+      throw outOfSpaceOr(e);
     }
-    return new FileBlob(file, size);
+    long owned = onDisk;
+    onDisk = 0;
+    return new FileBlob(file, size, spillDir, owned);
   }
 
   /** Discards the bytes unless {@link #finish()} already handed them over. */
@@ -87,7 +101,9 @@ final class BlobWriter implements AutoCloseable {
     reserved = 0;
     if (file != null) {
       try {
-        fileOut.close();
+        if (fileOut != null) {
+          fileOut.close();
+        }
       } catch (IOException ignored) {
         // The file is deleted next; a failed close changes nothing for the client.
       }
@@ -97,19 +113,42 @@ final class BlobWriter implements AutoCloseable {
         // Left for the shutdown clean-up of the store directory.
       }
     }
+    spillDir.release(onDisk);
+    onDisk = 0;
   }
 
   private void spill() throws IOException {
     if (file != null) {
       return;
     }
-    file = Files.createTempFile(spillDir, "blob-", ".part");
-    fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
-    for (byte[] chunk : chunks) {
-      fileOut.write(chunk);
+    reserveOnDisk(reserved);
+    try {
+      file = Files.createTempFile(spillDir.path(), "blob-", ".part");
+      fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+      for (byte[] chunk : chunks) {
+        fileOut.write(chunk);
+      }
+    } catch (IOException e) {
+      throw outOfSpaceOr(e);
     }
     chunks.clear();
     budget.release(reserved);
     reserved = 0;
+  }
+
+  private void reserveOnDisk(long n) throws StoreFullException {
+    spillDir.reserve(n);
+    onDisk += n;
+  }
+
+  /** ENOSPC from the file system becomes the same StoreFullException as a used-up capacity. */
+  private static IOException outOfSpaceOr(IOException e) {
+    if (e instanceof StoreFullException || !StoreFullException.isOutOfSpace(e)) {
+      return e;
+    }
+    StoreFullException full = new StoreFullException("the file system of the store directory is full ("
+        + e.getMessage() + ")");
+    full.initCause(e);
+    return full;
   }
 }

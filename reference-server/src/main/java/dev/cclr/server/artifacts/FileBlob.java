@@ -14,10 +14,15 @@ final class FileBlob extends Blob {
 
   private final Path file;
   private final long size;
+  private final SpillDirectory dir;
+  private final long reserved;
 
-  FileBlob(Path file, long size) {
+  /** @param reserved bytes of the directory's capacity this file holds, released when it is deleted */
+  FileBlob(Path file, long size, SpillDirectory dir, long reserved) {
     this.file = file;
     this.size = size;
+    this.dir = dir;
+    this.reserved = reserved;
   }
 
   @Override
@@ -41,6 +46,8 @@ final class FileBlob extends Blob {
     } catch (IOException e) {
       // Freeing happens on close paths that must not fail; the directory is removed on shutdown.
       LOG.warn("Could not delete spilled blob {}", file, e);
+    } finally {
+      dir.release(reserved);
     }
   }
 }

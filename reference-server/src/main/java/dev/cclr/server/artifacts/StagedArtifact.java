@@ -20,6 +20,8 @@ final class StagedArtifact implements AutoCloseable {
   private long receivedChunks;
   private long receivedBytes;
   private boolean crcOk = true;
+  /** The finished blob between {@link #seal()} and {@link #commitTo}, owned by this artifact. */
+  private Blob sealed;
 
   private StagedArtifact(String name, BlobStore store, long announcedChunks, long announcedBytes) {
     ArtifactNames.validate(name);
@@ -88,11 +90,12 @@ final class StagedArtifact implements AutoCloseable {
   }
 
   /**
-   * Puts a complete, CRC-clean cache blob into the store (first content wins there). Anything
-   * else is dropped: failed CRCs are reported, not stored, as in Spark.
+   * Finishes writing a complete, CRC-clean cache blob (the last buffered bytes reach the disk
+   * here, so a full disk can fail this) without making it visible yet. Anything else is dropped:
+   * failed CRCs are reported, not stored, as in Spark.
    */
-  void commitTo(BlobStore store) {
-    if (writer == null) {
+  void seal() {
+    if (writer == null || sealed != null) {
       return;
     }
     if (!crcOk) {
@@ -100,15 +103,29 @@ final class StagedArtifact implements AutoCloseable {
       return;
     }
     try {
-      store.commit(cacheHash.get(), writer.finish());
+      sealed = writer.finish();
     } catch (IOException e) {
       throw ArtifactErrors.storageFailure(name, e);
+    }
+  }
+
+  /** Puts the sealed blob into the store (first content wins there); see {@link #seal()}. */
+  void commitTo(BlobStore store) {
+    seal();
+    if (sealed != null) {
+      Blob blob = sealed;
+      sealed = null;
+      store.commit(cacheHash.get(), blob);
     }
   }
 
   /** Discards whatever was received (memory released, temp file deleted). */
   @Override
   public void close() {
+    if (sealed != null) {
+      sealed.release();
+      sealed = null;
+    }
     if (writer != null) {
       writer.close();
     }

@@ -59,10 +59,12 @@ final class LocalDataPlanner {
         BufferAllocator dryRun = allocator.newChildAllocator("prevalidation", 0,
             options.maxBytesPerRelation());
         drain(new LocalDataResult(result, outputArrow,
-            new ConcatenatedArrowStream(chunks, dryRun), new BatchConverter(plans), dryRun, null));
+            new ConcatenatedArrowStream(chunks, dryRun, maxDecompressedBatchBytes(context)),
+            new BatchConverter(plans), dryRun, null));
       }
       return new LocalDataResult(result, outputArrow,
-          new ConcatenatedArrowStream(chunks, allocator), new BatchConverter(plans), allocator,
+          new ConcatenatedArrowStream(chunks, allocator, maxDecompressedBatchBytes(context)),
+          new BatchConverter(plans), allocator,
           executionError);
     } catch (RuntimeException e) {
       allocator.close();
@@ -97,6 +99,14 @@ final class LocalDataPlanner {
     } catch (java.time.DateTimeException e) {
       return java.time.ZoneOffset.UTC;
     }
+  }
+
+  /**
+   * SRV-SEC-007: a compressed batch may expand to no more than an uncompressed chunk could hold
+   * (the session's localRelationChunkSizeLimit), nor to more than the operator allows.
+   */
+  private long maxDecompressedBatchBytes(PlanningContext context) {
+    return Math.min(options.maxDecompressedBatchBytes(), context.localRelationChunkSizeLimit());
   }
 
   private BufferAllocator newAllocator(PlanningContext context) {

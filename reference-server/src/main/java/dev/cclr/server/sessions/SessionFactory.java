@@ -2,9 +2,9 @@ package dev.cclr.server.sessions;
 
 import dev.cclr.server.artifacts.BlobStore;
 import dev.cclr.server.artifacts.MemoryBudget;
+import dev.cclr.server.artifacts.SpillDirectory;
 import dev.cclr.server.config.ConfigRegistry;
 import dev.cclr.server.config.SessionConfig;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,21 +13,21 @@ public final class SessionFactory {
 
   private final ConfigRegistry registry;
   private final MemoryBudget budget;
-  private final Path spillDir;
+  private final SpillDirectory spillDir;
   private final Map<String, String> defaults;
   private final long sessionQuota;
 
-  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir) {
+  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, SpillDirectory spillDir) {
     this(registry, budget, spillDir, Map.of());
   }
 
   /** With values every new session starts with (the operator's session defaults). */
-  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir, Map<String, String> defaults) {
+  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, SpillDirectory spillDir, Map<String, String> defaults) {
     this(registry, budget, spillDir, defaults, Long.MAX_VALUE);
   }
 
   /** @param sessionQuota the most bytes of blobs one session may hold (SRV-SEC-004) */
-  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, Path spillDir, Map<String, String> defaults,
+  public SessionFactory(ConfigRegistry registry, MemoryBudget budget, SpillDirectory spillDir, Map<String, String> defaults,
       long sessionQuota) {
     this.registry = registry;
     this.budget = budget;

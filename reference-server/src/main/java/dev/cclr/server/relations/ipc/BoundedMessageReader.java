@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -103,10 +104,28 @@ final class BoundedMessageReader extends MessageChannelReader {
     }
     ByteBuffer metadata = ByteBuffer.wrap(metadataBytes);
     MessageMetadataResult message = MessageMetadataResult.create(metadata, length);
+    checkSchemaDepth(message);
     if (message.messageHasBody()
         && message.getMessageBodyLength() > remaining - prefixLength - length) {
       throw new IOException("Unexpected end of input trying to read batch.");
     }
+  }
+
+  /**
+   * SRV-SEC-008, on the flatbuffer before Arrow builds (recursively) its own schema objects. A
+   * flatbuffer too corrupt to walk is left to Arrow, whose error Spark would report.
+   */
+  private static void checkSchemaDepth(MessageMetadataResult message) {
+    org.apache.arrow.flatbuf.Schema schema;
+    try {
+      if (message.getMessage().headerType() != MessageHeader.Schema) {
+        return;
+      }
+      schema = (org.apache.arrow.flatbuf.Schema) message.getMessage().header(new org.apache.arrow.flatbuf.Schema());
+    } catch (RuntimeException corrupt) {
+      return;
+    }
+    SchemaDepth.check(schema);
   }
 
   private static int littleEndianInt(byte[] b, int offset) {

@@ -1,5 +1,6 @@
 package dev.cclr.server.relations.ipc;
 
+import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SparkExceptionKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +38,12 @@ final class ChunkReader implements AutoCloseable {
     this.reader = reader;
   }
 
-  static ChunkReader open(ChunkSource source, BufferAllocator allocator) {
+  /**
+   * @param maxDecompressedBatchBytes the most bytes one compressed record batch may declare
+   *     uncompressed (all its buffers together); a batch declaring more is refused before
+   *     anything is allocated or decompressed (SRV-SEC-007)
+   */
+  static ChunkReader open(ChunkSource source, BufferAllocator allocator, long maxDecompressedBatchBytes) {
     InputStream in;
     try {
       in = source.open();
@@ -45,7 +51,8 @@ final class ChunkReader implements AutoCloseable {
       throw SparkExceptionKind.plain(e);
     }
     ArrowStreamReader reader =
-        new OwningStreamReader(new BoundedMessageReader(in, source.size(), allocator), allocator);
+        new OwningStreamReader(new BoundedMessageReader(in, source.size(), allocator), allocator,
+            maxDecompressedBatchBytes);
     return new ChunkReader(in, reader);
   }
 
@@ -57,6 +64,8 @@ final class ChunkReader implements AutoCloseable {
   VectorSchemaRoot root() {
     try {
       return reader.getVectorSchemaRoot();
+    } catch (SparkError e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw SparkExceptionKind.plain(e);
     }
@@ -70,6 +79,8 @@ final class ChunkReader implements AutoCloseable {
       }
       BatchValidator.validate(reader.getVectorSchemaRoot());
       return true;
+    } catch (SparkError e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw SparkExceptionKind.plain(e);
     }
@@ -103,11 +114,13 @@ final class ChunkReader implements AutoCloseable {
   private static final class OwningStreamReader extends ArrowStreamReader {
 
     private final BoundedMessageReader messages;
+    private final long maxDecompressedBatchBytes;
     private boolean bodyTakenOver;
 
-    OwningStreamReader(BoundedMessageReader messages, BufferAllocator allocator) {
+    OwningStreamReader(BoundedMessageReader messages, BufferAllocator allocator, long maxDecompressedBatchBytes) {
       super(messages, allocator, CommonsCompressionFactory.INSTANCE);
       this.messages = messages;
+      this.maxDecompressedBatchBytes = maxDecompressedBatchBytes;
     }
 
     @Override
@@ -159,6 +172,7 @@ final class ChunkReader implements AutoCloseable {
       ArrowRecordBatch plain;
       List<ArrowBuf> owned = new ArrayList<>();
       try {
+        checkDeclaredSize(batch);
         CompressionCodec codec = CommonsCompressionFactory.INSTANCE.createCodec(
             CompressionUtil.CodecType.fromCompressionType(batch.getBodyCompression().getCodec()));
         for (ArrowBuf buffer : batch.getBuffers()) {
@@ -174,6 +188,32 @@ final class ChunkReader implements AutoCloseable {
         batch.close();
       }
       super.loadRecordBatch(plain);
+    }
+
+    /**
+     * Adds up the uncompressed lengths the batch's buffers declare (a stored-uncompressed buffer
+     * counts its real size) and refuses the batch if they exceed the limit, before any buffer is
+     * allocated or decompressed: a few kilobytes of Zstandard or LZ4 can declare gigabytes.
+     */
+    private void checkDeclaredSize(ArrowRecordBatch batch) {
+      long total = 0;
+      for (ArrowBuf buffer : batch.getBuffers()) {
+        long size = buffer.writerIndex();
+        if (size < CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH) {
+          continue; // empty, or too short: decompress() rejects it
+        }
+        long declared = buffer.getLong(0);
+        long bytes = declared == CompressionUtil.NO_COMPRESSION_LENGTH
+            ? size - CompressionUtil.SIZE_OF_UNCOMPRESSED_LENGTH : declared;
+        if (bytes < 0) {
+          continue; // a negative length other than -1: decompress() rejects it
+        }
+        if (bytes > maxDecompressedBatchBytes - total) {
+          throw DecompressionLimit.exceeded(
+              total > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : total + bytes, maxDecompressedBatchBytes);
+        }
+        total += bytes;
+      }
     }
 
     /** One buffer of a compressed body, returned with a reference the caller owns. */

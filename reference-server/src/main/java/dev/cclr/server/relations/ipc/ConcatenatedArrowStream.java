@@ -19,16 +19,31 @@ public final class ConcatenatedArrowStream implements AutoCloseable {
 
   private final List<ChunkSource> chunks;
   private final BufferAllocator allocator;
+  private final long maxDecompressedBatchBytes;
   private Schema schema;
   private ChunkReader current;
   private int next;
 
+  /** With the default limit on decompressed batches ({@link DecompressionLimit#DEFAULT_MAX_BATCH_BYTES}). */
   public ConcatenatedArrowStream(List<ChunkSource> chunks, BufferAllocator allocator) {
+    this(chunks, allocator, DecompressionLimit.DEFAULT_MAX_BATCH_BYTES);
+  }
+
+  /**
+   * @param maxDecompressedBatchBytes the most bytes a compressed record batch may declare
+   *     uncompressed; one declaring more fails before anything is decompressed (SRV-SEC-007)
+   */
+  public ConcatenatedArrowStream(List<ChunkSource> chunks, BufferAllocator allocator,
+      long maxDecompressedBatchBytes) {
     if (chunks.isEmpty()) {
       throw new IllegalArgumentException("no chunks");
     }
+    if (maxDecompressedBatchBytes < 0) {
+      throw new IllegalArgumentException("maxDecompressedBatchBytes must not be negative");
+    }
     this.chunks = List.copyOf(chunks);
     this.allocator = allocator;
+    this.maxDecompressedBatchBytes = maxDecompressedBatchBytes;
   }
 
   /**
@@ -41,7 +56,8 @@ public final class ConcatenatedArrowStream implements AutoCloseable {
       Consumer<Schema> checkFirst) {
     Schema first = null;
     for (ChunkSource chunk : chunks) {
-      try (ChunkReader reader = ChunkReader.open(chunk, allocator)) {
+      // Only schema messages are read here, so no batch is ever decompressed.
+      try (ChunkReader reader = ChunkReader.open(chunk, allocator, 0)) {
         Schema s = reader.schema();
         if (first == null) {
           first = s;
@@ -91,7 +107,7 @@ public final class ConcatenatedArrowStream implements AutoCloseable {
     if (next >= chunks.size()) {
       return false;
     }
-    ChunkReader reader = ChunkReader.open(chunks.get(next++), allocator);
+    ChunkReader reader = ChunkReader.open(chunks.get(next++), allocator, maxDecompressedBatchBytes);
     try {
       Schema s = reader.schema();
       if (schema == null) {

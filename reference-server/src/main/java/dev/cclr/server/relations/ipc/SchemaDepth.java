@@ -1,0 +1,59 @@
+package dev.cclr.server.relations.ipc;
+
+import dev.cclr.server.errors.SparkError;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.arrow.flatbuf.Field;
+import org.apache.arrow.flatbuf.Schema;
+
+/**
+ * SRV-SEC-008: the nesting depth of an Arrow schema is checked on the raw flatbuffer, without
+ * recursion, before Arrow Java builds its Field tree: Arrow's own code (Field.hashCode,
+ * VectorSchemaRoot.create) recurses once per level and overflows the stack at about two thousand
+ * nested lists. The limit is the schema-string parser's, so a schema string and the Arrow data it
+ * describes are accepted to the same depth.
+ */
+final class SchemaDepth {
+
+  /** Levels of nested types (a top-level column of a primitive type is level 1). */
+  static final int MAX_NESTING = 500;
+
+  private SchemaDepth() {}
+
+  static void check(Schema schema) {
+    Deque<Field> fields = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    for (int i = 0; i < schema.fieldsLength(); i++) {
+      fields.push(schema.fields(i));
+      depths.push(1);
+    }
+    while (!fields.isEmpty()) {
+      Field field = fields.pop();
+      int depth = depths.pop();
+      if (depth > MAX_NESTING) {
+        throw tooDeep();
+      }
+      int children;
+      try {
+        children = field.childrenLength();
+      } catch (RuntimeException corrupt) {
+        continue; // a flatbuffer too corrupt to walk is left to Arrow, whose error Spark would report
+      }
+      for (int i = 0; i < children; i++) {
+        fields.push(field.children(i));
+        depths.push(depth + 1);
+      }
+    }
+  }
+
+  /** A reference-server limit (Spark states none); SQLSTATE 54000, program limit exceeded. */
+  static SparkError tooDeep() {
+    return SparkError.builder("CCLR_ARROW_SCHEMA_TOO_DEEP")
+        .sqlState("54000")
+        .reason("org.apache.spark.SparkRuntimeException")
+        .param("limit", MAX_NESTING)
+        .text("The Arrow schema of a data chunk nests types more than " + MAX_NESTING
+            + " levels deep; it was not read.")
+        .build();
+  }
+}
