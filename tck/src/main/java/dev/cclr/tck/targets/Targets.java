@@ -8,7 +8,7 @@ public final class Targets {
 
   /**
    * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>},
-   * or a Spark Connect URI {@code sc://host:port/;...}.
+   * {@code container:<image>[:port]}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
   public static Target open(String spec, String profile) {
     if (spec.equals("embedded") && profile.equals("spark-4.1")) {
@@ -32,6 +32,9 @@ public final class Targets {
     }
     if (spec.startsWith("spark:")) {
       return SparkTarget.start(spec.substring("spark:".length()));
+    }
+    if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
+      return dev.cclr.tck.targets.container.ContainerTarget.start(spec);
     }
     if (spec.startsWith("sc://")) {
       return new RemoteTarget(spec);
