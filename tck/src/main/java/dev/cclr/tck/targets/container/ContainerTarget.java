@@ -28,6 +28,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ContainerTarget implements Target {
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+  private static final Map<String, ContainerTargetException> FAILED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final ContainerSpec spec;
   private final GenericContainer<?> container;
@@ -41,8 +42,27 @@ public final class ContainerTarget implements Target {
     return start(ContainerSpec.parse(text), System.getenv());
   }
 
-  /** @param environment where DOCKER_HOST is looked up (the process environment, except in tests) */
+  /**
+   * @param environment where DOCKER_HOST is looked up (the process environment, except in tests)
+   * @throws ContainerTargetException when it cannot run; the same failure again at once for a
+   *     target that already failed in this JVM, since a run asks for its target once per case and
+   *     a server that never answers would otherwise cost the startup timeout every time
+   */
   public static ContainerTarget start(ContainerSpec spec, Map<String, String> environment) {
+    String key = spec.text() + " on " + DockerEngineProbe.endpoint(environment);
+    ContainerTargetException earlier = FAILED.get(key);
+    if (earlier != null) {
+      throw new ContainerTargetException(earlier.getMessage() + " (failed earlier in this run)", earlier);
+    }
+    try {
+      return startOnce(spec, environment);
+    } catch (ContainerTargetException e) {
+      FAILED.put(key, e);
+      throw e;
+    }
+  }
+
+  private static ContainerTarget startOnce(ContainerSpec spec, Map<String, String> environment) {
     DockerEngineProbe.requireEngine(spec.text(), environment);
     TestcontainersSettings.apply();
     requireLocalImage(spec, environment);
