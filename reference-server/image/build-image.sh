@@ -25,6 +25,7 @@ java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")
 started=$(date +%s)
 rm -rf "$work"
 mkdir -p "$work/opt/cclr" "$work/tmp"
+work=$(cd "$work" && pwd)
 chmod 1777 "$work/tmp"
 
 # The modules the server's jar needs (jdeps --print-module-deps on the shaded jar), plus
@@ -35,12 +36,22 @@ chmod 1777 "$work/tmp"
   --strip-debug --no-man-pages --no-header-files --compress=2 \
   --output "$work/opt/java"
 
-# Every shared library the runtime's binaries link against, with the paths ldd reports (the
-# dynamic loader included). Libraries ldd cannot find (X11 for the AWT toolkit) are never loaded
-# by a headless server, so they are left out.
-find "$work/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
-  | xargs -0 ldd 2>/dev/null \
+# Every shared library the runtime's binaries and the jar's own native libraries (zstd-jni,
+# Netty's epoll transport, extracted to the temp dir at run time) link against, with the paths ldd
+# reports (the dynamic loader included). Libraries ldd cannot find (X11 for the AWT toolkit) are
+# never loaded by a headless server, so they are left out.
+natives=$(mktemp -d)
+trap 'rm -rf "$natives"' EXIT
+jar_file=$(readlink -f "$jar")
+mapfile -t native_entries < <("$java_home/bin/jar" tf "$jar_file" | grep '\.so$' || true)
+if (( ${#native_entries[@]} > 0 )); then
+  (cd "$natives" && "$java_home/bin/jar" xf "$jar_file" "${native_entries[@]}")
+fi
+# (ldd fails on the jar's libraries for other architectures: those are ignored.)
+{ find "$work/opt/java" "$natives" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
+    | xargs -0 ldd 2>/dev/null || true; } \
   | awk '/=> \// { print $3 } /^\t\/[^ ]+ \(/ { print $1 }' \
+  | grep -v -e "^$work/" -e "^$natives/" \
   | sort -u \
   | while read -r lib; do cp --parents -L "$lib" "$work"; done
 

@@ -21,10 +21,11 @@ import org.testcontainers.utility.ResourceReaper;
  * it asks the engine for its "bridge" network, so an engine started without one needs
  * {@code TESTCONTAINERS_HOST_OVERRIDE=localhost} in the environment (the build's tests set it).
  */
-final class TestcontainersSettings {
+public final class TestcontainersSettings {
   private TestcontainersSettings() {}
 
-  static synchronized void apply() {
+  /** Before anything in this JVM asks Testcontainers for a Docker client. */
+  public static synchronized void apply() {
     if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
       return;
     }
