@@ -2,11 +2,14 @@ package dev.cclr.tck.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.tck.spec.RequirementCatalog;
+import dev.cclr.tck.targets.container.ContainerTarget;
+import dev.cclr.tck.targets.container.ContainerTargetException;
 import dev.cclr.tck.targets.container.TestcontainersSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,6 +82,18 @@ class ContainerServerTckTest {
     assertEquals(Map.of(), differences, "the container run's verdicts differ from spec/results/reference-server "
         + "(its large cases, skipped there by default, must pass here)");
     assertTrue(passed >= 100, "only " + passed + " cases passed");
+  }
+
+  /** Never a pull: an image that is not on the engine fails the target at once, naming the image. */
+  @Test
+  void anImageThatIsNotLocalFailsAtOnceWithoutAPull() throws Exception {
+    java.time.Instant started = java.time.Instant.now();
+    ContainerTargetException e = assertThrows(ContainerTargetException.class,
+        () -> ContainerTarget.start("container:cclr/not-built-here:0:" + freeLoopbackPort()));
+    assertTrue(java.time.Duration.between(started, java.time.Instant.now()).toSeconds() < 20,
+        "took " + java.time.Duration.between(started, java.time.Instant.now()));
+    assertTrue(e.getMessage().contains("image 'cclr/not-built-here:0' is not on the Docker engine, and container "
+        + "targets never pull images"), e.getMessage());
   }
 
   /** An image left from an older build would test old code: its label must name the jar just built. */

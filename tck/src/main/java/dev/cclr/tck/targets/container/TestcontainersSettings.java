@@ -2,45 +2,71 @@ package dev.cclr.tck.targets.container;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.utility.ResourceReaper;
 
 /**
- * Testcontainers settings container targets need on machines without a registry, applied so that
- * a user need not set them.
+ * The two Testcontainers settings container targets need where no registry is reachable, applied
+ * in code so that a user need not set them. Testcontainers 2.0 reads both only from the process
+ * environment, which a running JVM cannot change and no properties file replaces; when a variable
+ * is set, it is left to Testcontainers, otherwise this installs the value it would have produced.
  *
- * <p>Ryuk, the container Testcontainers starts to clean up after a crashed JVM, is an image from a
- * registry, so it must stay off. Testcontainers 2.0 reads {@code TESTCONTAINERS_RYUK_DISABLED} only
- * from the process environment ({@code ResourceReaper.instance()}), which a running JVM cannot set
- * and no properties file replaces. When it is not set, this installs the reaper that variable would
- * have chosen (Testcontainers' JVM shutdown-hook reaper) before anything asks for one. Container
- * targets stop their container themselves, so the hook is only a second line.
+ * <ul>
+ *   <li>{@code TESTCONTAINERS_RYUK_DISABLED=true}: Ryuk, the container Testcontainers starts to clean
+ *       up after a crashed JVM, is an image from a registry. Read in {@code ResourceReaper.instance()};
+ *       this installs the reaper the variable selects (Testcontainers' JVM shutdown hook) before
+ *       anything asks for one. Container targets stop their container themselves anyway.
+ *   <li>{@code TESTCONTAINERS_HOST_OVERRIDE=localhost}: on a machine with {@code /.dockerenv},
+ *       Testcontainers looks for the engine's address in its "bridge" network and, when that names
+ *       no gateway (Docker 20.10 does not), runs an {@code alpine} container to find one, which it
+ *       would pull. Read in {@code DockerClientProviderStrategy.getDockerHostIpAddress()}; this
+ *       fills in the address that method caches. Container targets use the host's network, so the
+ *       address is only logged.
+ * </ul>
  *
- * <p>{@code TESTCONTAINERS_HOST_OVERRIDE} (also environment-only) is not needed: container targets
- * run in the host's network namespace and never ask Testcontainers for the container's address.
- * Testcontainers still looks the address up once, for its log; on a machine with {@code /.dockerenv}
- * it asks the engine for its "bridge" network, so an engine started without one needs
- * {@code TESTCONTAINERS_HOST_OVERRIDE=localhost} in the environment (the build's tests set it).
+ * A Testcontainers version where either field is gone fails here with the variable to set.
  */
 public final class TestcontainersSettings {
   private TestcontainersSettings() {}
 
   /** Before anything in this JVM asks Testcontainers for a Docker client. */
   public static synchronized void apply() {
-    if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-      return;
-    }
-    try {
-      Field instance = ResourceReaper.class.getDeclaredField("instance");
-      instance.setAccessible(true);
-      if (instance.get(null) == null) {
-        Constructor<?> jvmHookReaper =
-            Class.forName("org.testcontainers.utility.JVMHookResourceReaper").getDeclaredConstructor();
-        jvmHookReaper.setAccessible(true);
-        instance.set(null, jvmHookReaper.newInstance());
+    if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+      try {
+        Field instance = ResourceReaper.class.getDeclaredField("instance");
+        instance.setAccessible(true);
+        if (instance.get(null) == null) {
+          Constructor<?> jvmHookReaper =
+              Class.forName("org.testcontainers.utility.JVMHookResourceReaper").getDeclaredConstructor();
+          jvmHookReaper.setAccessible(true);
+          instance.set(null, jvmHookReaper.newInstance());
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw notApplied("TESTCONTAINERS_RYUK_DISABLED=true", e);
       }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ContainerTargetException("cannot turn off Testcontainers' Ryuk container (it would be pulled from a "
-          + "registry) in this Testcontainers version; set TESTCONTAINERS_RYUK_DISABLED=true in the environment", e);
     }
+    String hostOverride = System.getenv("TESTCONTAINERS_HOST_OVERRIDE");
+    if (hostOverride == null || hostOverride.isBlank()) {
+      try {
+        DockerClientFactory factory = DockerClientFactory.instance();
+        factory.getTransportConfig(); // chooses the strategy without asking it for the address
+        Field strategyField = DockerClientFactory.class.getDeclaredField("strategy");
+        strategyField.setAccessible(true);
+        Object strategy = strategyField.get(factory);
+        Field address = DockerClientProviderStrategy.class.getDeclaredField("dockerHostIpAddress");
+        address.setAccessible(true);
+        if (address.get(strategy) == null) {
+          address.set(strategy, "localhost");
+        }
+      } catch (ReflectiveOperationException | ClassCastException | NullPointerException e) {
+        throw notApplied("TESTCONTAINERS_HOST_OVERRIDE=localhost", e);
+      }
+    }
+  }
+
+  private static ContainerTargetException notApplied(String variable, Exception e) {
+    return new ContainerTargetException("this Testcontainers version does not let the TCK apply " + variable
+        + " (needed without a registry); set it in the environment", e);
   }
 }
