@@ -68,5 +68,8 @@ tar -C "$work" -c . | docker import \
   --change "LABEL dev.cclr.reference-server.jar-sha256=$jar_sha" \
   - "$tag" >/dev/null
 
+# The image this tag pointed at before, now untagged, goes (only dangling images with this label).
+docker image prune --force --filter "label=dev.cclr.reference-server.jar-sha256" >/dev/null
+
 size=$(docker image inspect --format '{{.Size}}' "$tag")
 echo "built $tag ($((size / 1024 / 1024)) MiB, jar sha256 ${jar_sha:0:12}) in $(( $(date +%s) - started ))s"
