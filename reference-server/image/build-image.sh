@@ -16,8 +16,8 @@ if [[ ! -f "$jar" ]]; then
   exit 2
 fi
 if ! docker version --format '{{.Server.Version}}' >/dev/null 2>&1; then
-  echo "build-image.sh: no Docker engine answers (DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock});" \
-       "start one, e.g. .ci/docker-engine.sh start" >&2
+  echo "build-image.sh: the reference server's image needs a Docker engine, and none answers at ${DOCKER_HOST:-unix:///var/run/docker.sock};" \
+       "start one (e.g. .ci/docker-engine.sh start) or build without -Pcontainers" >&2
   exit 3
 fi
 
