@@ -60,7 +60,7 @@ jar_sha=$(sha256sum "$jar" | cut -d' ' -f1)
 
 # The server binds 127.0.0.1 by default and takes its port from CCLR_SERVER_PORT (default 15002):
 # the TCK's container target runs it in the host's network namespace, so that every byte stays on
-# the loopback interface (see dev.cclr.tck.targets.ContainerTarget).
+# the loopback interface (see dev.cclr.tck.targets.container.ContainerTarget).
 tar -C "$work" -c . | docker import \
   --change 'ENTRYPOINT ["/opt/java/bin/java", "-Djava.awt.headless=true", "--add-opens=java.base/java.nio=ALL-UNNAMED", "-jar", "/opt/cclr/reference-server.jar"]' \
   --change 'ENV CCLR_SERVER_PORT=15002' \

@@ -64,7 +64,14 @@ public final class ContainerTarget implements Target {
 
   private static ContainerTarget startOnce(ContainerSpec spec, Map<String, String> environment) {
     DockerEngineProbe.requireEngine(spec.text(), environment);
-    TestcontainersSettings.apply();
+    try {
+      TestcontainersSettings.apply();
+    } catch (ContainerTargetException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ContainerTargetException("container target '" + spec.text() + "': Testcontainers cannot use the Docker "
+          + "engine at " + DockerEngineProbe.endpoint(environment) + ": " + rootMessage(e), e);
+    }
     requireLocalImage(spec, environment);
     requireFreePort(spec);
     ConnectUri uri = ConnectUri.local(spec.port());
