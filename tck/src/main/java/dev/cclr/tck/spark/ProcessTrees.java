@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Ends a process and everything it started. */
-final class ProcessTrees {
+/** Ends a process and everything it started (a Spark server's JVM, a Sail server). */
+public final class ProcessTrees {
   private ProcessTrees() {}
 
   /**
@@ -16,7 +16,7 @@ final class ProcessTrees {
    * then kills whatever is still alive and waits for that too. Descendants are listed before the
    * parent is signalled, because once it dies they are re-parented and no longer found through it.
    */
-  static void destroy(ProcessHandle root, Duration grace) {
+  public static void destroy(ProcessHandle root, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>();
     root.descendants().forEach(tree::add);
     tree.add(root);

@@ -33,6 +33,9 @@ public final class Targets {
     if (spec.startsWith("spark:")) {
       return SparkTarget.start(spec.substring("spark:".length()));
     }
+    if (spec.equals("sail") || spec.startsWith("sail:")) {
+      return SailTarget.start(spec.equals("sail") ? "" : spec.substring("sail:".length()));
+    }
     if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
       return dev.cclr.tck.targets.container.ContainerTarget.start(spec);
     }
@@ -40,6 +43,6 @@ public final class Targets {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, spark:<version> or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], container:<image>[:port] or sc://host:port");
   }
 }

@@ -68,7 +68,8 @@ public final class PySparkDriver implements ClientDriver {
     return List.of(venv.resolve("bin").resolve("python").toString(), driverDir.resolve("cclr_pyspark_driver.py").toString());
   }
 
-  private static Path venvDir() {
+  /** The project's Python virtual environment; the Sail target installs pysail into it too. */
+  public static Path venvDir() {
     String configured = System.getenv("CCLR_VENV_DIR");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);

@@ -1,0 +1,225 @@
+package dev.cclr.tck.sail;
+
+import dev.cclr.tck.client.ConnectOptions;
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.ConnectUri;
+import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.spark.ProcessTrees;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A LakeSail Sail Spark Connect server ({@code sail spark server}, from the pysail package) bound to
+ * 127.0.0.1 on a free port. {@link #start} returns once the server answers a Spark Connect Config
+ * call; {@link #close()} kills the process tree and deletes its working directory.
+ *
+ * <p>Sail is a native program, so the JVM watchdog the Spark server uses cannot guard it. Instead
+ * it runs under a small bash loop that polls the starting JVM's pid and ends the server within a
+ * second or so once that JVM is gone, even by SIGKILL (which skips the shutdown hook).
+ */
+public final class SailServerProcess implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SailServerProcess.class.getName());
+  private static final int BIND_ATTEMPTS = 3;
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
+
+  /**
+   * {@code $1} the parent pid, the rest the server's command. Exits with the server's exit code.
+   * The loop also ends when the server exits by itself, so a failed start is seen at once.
+   */
+  private static final String WATCHDOG = "parent=$1; shift; \"$@\" & child=$!; "
+      + "trap 'kill -TERM $child 2>/dev/null' TERM INT; "
+      + "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; "
+      + "kill -TERM \"$child\" 2>/dev/null; wait \"$child\"";
+
+  private final String version;
+  private final Process process;
+  private final int port;
+  private final Path workDir;
+  private final Path logFile;
+  private final Duration startupTime;
+  private final Thread shutdownHook;
+
+  private SailServerProcess(String version, Process process, int port, Path workDir, Path logFile,
+      Duration startupTime, Thread shutdownHook) {
+    this.version = version;
+    this.process = process;
+    this.port = port;
+    this.workDir = workDir;
+    this.logFile = logFile;
+    this.startupTime = startupTime;
+    this.shutdownHook = shutdownHook;
+  }
+
+  /**
+   * Starts {@code sail spark server} from the given installation and waits until it answers.
+   *
+   * @throws IllegalStateException if the server exits or does not answer in time; the message
+   *     holds the end of its log
+   */
+  public static SailServerProcess start(PysailInstaller.Installation sail) {
+    Path workDir;
+    Path logFile;
+    try {
+      workDir = Files.createTempDirectory("cclr-sail-" + sail.version() + "-");
+      logFile = workDir.resolveSibling(workDir.getFileName() + ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare the Sail server's directory", e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      Instant launched = Instant.now();
+      Process process = spawn(sail, workDir, logFile, port);
+      Thread hook = new Thread(() -> ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5)),
+          "cclr-sail-server-killer");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        awaitReady(process, port);
+        Duration startup = Duration.between(launched, Instant.now());
+        LOG.log(System.Logger.Level.INFO, "Sail {0} Spark Connect server ready on 127.0.0.1:{1} after {2} ms",
+            sail.version(), String.valueOf(port), String.valueOf(startup.toMillis()));
+        return new SailServerProcess(sail.version(), process, port, workDir, logFile, startup, hook);
+      } catch (RuntimeException e) {
+        ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5));
+        Runtime.getRuntime().removeShutdownHook(hook);
+        String log = logTail(logFile);
+        if (log.contains("Address already in use") && attempt < BIND_ATTEMPTS) {
+          // Someone took the free port between our probe and Sail's bind: try another one.
+          continue;
+        }
+        deleteRecursively(workDir);
+        throw new IllegalStateException("Sail " + sail.version() + " Spark Connect server did not start: "
+            + e.getMessage() + "\n--- end of " + logFile + " ---\n" + log, e);
+      }
+    }
+  }
+
+  public String version() { return version; }
+
+  public int port() { return port; }
+
+  public Path logFile() { return logFile; }
+
+  public long pid() { return process.pid(); }
+
+  public boolean isAlive() { return process.isAlive(); }
+
+  /** From launching the process to the first successful Spark Connect call. */
+  public Duration startupTime() { return startupTime; }
+
+  public ConnectUri connectUri() { return ConnectUri.local(port); }
+
+  /** Kills the server and its watchdog (SIGTERM, then SIGKILL after a grace period). */
+  @Override
+  public void close() {
+    ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(10));
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and the hook is running or has run.
+    }
+    deleteRecursively(workDir);
+  }
+
+  @Override
+  public String toString() {
+    return "Sail " + version + " Spark Connect server on 127.0.0.1:" + port + " (pid " + process.pid()
+        + ", log " + logFile + ")";
+  }
+
+  private static Process spawn(PysailInstaller.Installation sail, Path workDir, Path logFile, int port) {
+    List<String> server = List.of(sail.sailCommand().toString(), "spark", "server",
+        "--ip", "127.0.0.1", "--port", Integer.toString(port), "--directory", workDir.toString());
+    List<String> command = watched(ProcessHandle.current().pid(), server);
+    try {
+      Files.writeString(logFile, "# " + String.join(" ", server) + "\n", StandardCharsets.UTF_8);
+      return new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + sail.sailCommand(), e);
+    }
+  }
+
+  /** The command that runs {@code command} under the watchdog of {@code parentPid} (package-private for its test). */
+  static List<String> watched(long parentPid, List<String> command) {
+    List<String> out = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-sail-watchdog", Long.toString(parentPid)));
+    out.addAll(command);
+    return out;
+  }
+
+  /**
+   * Polls with a Config get of {@code spark.sql.session.timeZone} until it succeeds, the process
+   * dies, or time is up. Not AnalyzePlan spark_version, which Sail answers by importing pyspark,
+   * nor ArtifactStatus, which Sail 0.7.2 does not implement.
+   */
+  private static void awaitReady(Process process, int port) {
+    ConnectOptions probe = ConnectOptions.defaults().withCallTimeout(Duration.ofSeconds(10));
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    String lastProblem = "no attempt yet";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the server exited with code " + process.exitValue());
+      }
+      // A fresh channel per attempt: a channel that failed to connect backs off for seconds.
+      try (ConnectSession session = ConnectSession.open(ConnectUri.local(port), probe)) {
+        session.configGet("spark.sql.session.timeZone");
+        return;
+      } catch (RemoteErrorException e) {
+        Status.Code code = e.error().code();
+        if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
+          throw new IllegalStateException("the server answered the readiness probe with " + e.error().summary(), e);
+        }
+        lastProblem = e.error().summary();
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the Sail server", e);
+      }
+    }
+    throw new IllegalStateException("no answer within " + STARTUP_TIMEOUT + " (last probe: " + lastProblem + ")");
+  }
+
+  private static String logTail(Path logFile) {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on 127.0.0.1", e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not delete " + dir, e);
+    }
+  }
+}
