@@ -18,8 +18,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
-  @Option(names = "--port", description = "Port to bind, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port = 15002;
+  // The default comes from CCLR_SERVER_PORT when set: the server's container image is started in
+  // the host's network namespace by the TCK's container target, which picks the port this way.
+  @Option(names = "--port", defaultValue = "${env:CCLR_SERVER_PORT:-15002}",
+      description = "Port to bind, 0 for any free one (default: ${DEFAULT-VALUE}, from CCLR_SERVER_PORT if set).")
+  int port;
 
   @Option(names = "--store-dir", description = "Directory for blobs spilled to disk (default: the temp dir).")
   Path storeDir = Path.of(System.getProperty("java.io.tmpdir"));

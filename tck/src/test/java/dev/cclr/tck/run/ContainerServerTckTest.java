@@ -1,0 +1,119 @@
+package dev.cclr.tck.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cclr.tck.spec.RequirementCatalog;
+import dev.cclr.tck.targets.container.ContainerTarget;
+import dev.cclr.tck.targets.container.ContainerTargetException;
+import dev.cclr.tck.targets.container.TestcontainersSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The whole server suite, the large cases included, against the reference server's container
+ * image through the {@code container:} target (profile {@code containers}, which builds the image
+ * first). The image holds the same server as the embedded target, so every case must be judged
+ * with the verdict spec/results/reference-server records, and nothing may be skipped: the large
+ * cases, which that summary lists as skipped by default, must pass here.
+ */
+class ContainerServerTckTest {
+
+  @Test
+  void theReferenceServersImageGivesTheCommittedVerdictsWithNothingSkipped() throws Exception {
+    String image = System.getProperty("cclr.referenceServerImage");
+    assertNotNull(image, "cclr.referenceServerImage is not set: run this test in the containers profile "
+        + "(./mvnw -Pcontainers verify), which builds the image");
+    requireImageOfCurrentJar(image, Path.of(System.getProperty("cclr.referenceServerJar")));
+
+    String target = "container:" + image + ":" + freeLoopbackPort();
+    Path reportDir = Path.of("target/tck-reports/container-reference-server");
+    // No tag excluded: the large cases run too, so that nothing is skipped.
+    RunConfiguration config = new RunConfiguration("server", target, Optional.empty(), "spark-4.2", List.of(), List.of(),
+        List.of(), reportDir, false, Optional.empty());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit = TckLauncher.run(config, new TckRuns.TeePrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), System.out));
+    String console = bytes.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, console);
+    JsonNode fresh = new ObjectMapper().readTree(reportDir.resolve("tck-summary.json").toFile());
+    assertEquals(target, fresh.path("target").asText());
+
+    JsonNode committed = new ObjectMapper().readTree(RequirementCatalog.defaultSpecDir()
+        .resolve("results/reference-server/tck-summary.json").toFile());
+    Map<String, String> expected = new TreeMap<>();
+    for (JsonNode c : committed.path("cases")) {
+      boolean large = c.path("tags").toString().contains("\"large\"");
+      expected.put(c.path("id").asText(), large ? "PASS" : c.path("verdict").asText());
+    }
+    Map<String, String> actual = new TreeMap<>();
+    int passed = 0;
+    for (JsonNode c : fresh.path("cases")) {
+      String verdict = c.path("verdict").asText();
+      actual.put(c.path("id").asText(), verdict);
+      assertTrue(!verdict.equals("SKIPPED"), c.path("id").asText() + " was skipped: " + c.path("message").asText());
+      passed += verdict.equals("PASS") ? 1 : 0;
+    }
+    Map<String, String> differences = new TreeMap<>();
+    expected.forEach((id, verdict) -> {
+      if (!verdict.equals(actual.get(id))) {
+        differences.put(id, "expected " + verdict + ", got " + actual.get(id));
+      }
+    });
+    actual.keySet().stream().filter(id -> !expected.containsKey(id)).forEach(id -> differences.put(id, "not in the committed results"));
+    assertEquals(Map.of(), differences, "the container run's verdicts differ from spec/results/reference-server "
+        + "(its large cases, skipped there by default, must pass here)");
+    assertTrue(passed >= 100, "only " + passed + " cases passed");
+  }
+
+  /** Never a pull: an image that is not on the engine fails the target at once, naming the image. */
+  @Test
+  void anImageThatIsNotLocalFailsAtOnceWithoutAPull() throws Exception {
+    java.time.Instant started = java.time.Instant.now();
+    ContainerTargetException e = assertThrows(ContainerTargetException.class,
+        () -> ContainerTarget.start("container:cclr/not-built-here:0:" + freeLoopbackPort()));
+    assertTrue(java.time.Duration.between(started, java.time.Instant.now()).toSeconds() < 20,
+        "took " + java.time.Duration.between(started, java.time.Instant.now()));
+    assertTrue(e.getMessage().contains("image 'cclr/not-built-here:0' is not on the Docker engine, and container "
+        + "targets never pull images"), e.getMessage());
+  }
+
+  /** An image left from an older build would test old code: its label must name the jar just built. */
+  private static void requireImageOfCurrentJar(String image, Path jar) throws Exception {
+    assertTrue(Files.isRegularFile(jar), "no server jar at " + jar);
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = Files.newInputStream(jar)) {
+      sha.update(in.readAllBytes());
+    }
+    String expected = HexFormat.of().formatHex(sha.digest());
+    TestcontainersSettings.apply();
+    Map<String, String> labels =
+        DockerClientFactory.instance().client().inspectImageCmd(image).exec().getConfig().getLabels();
+    assertEquals(expected, labels == null ? null : labels.get("dev.cclr.reference-server.jar-sha256"),
+        "image " + image + " was not built from " + jar + ": rebuild it (./mvnw -Pcontainers -pl reference-server -am package)");
+  }
+
+  private static int freeLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
