@@ -57,13 +57,14 @@ class AddArtifactsFuzzTest {
   /** Name pieces the fuzzer strings together. */
   static final List<String> NAME_PIECES = List.of("cache/", "k0", "k1", "/", "../", "./", "\\", "x.jar",
       " ", "cache", "jars/", "k2");
-  private static final Path SPILL_ROOT;
+  /** Where blobs beyond the memory budget are spilled; empty again after every input. */
+  private static final Path SPILL_DIR;
   private static final AtomicLong CALLS = new AtomicLong();
   private static final AtomicLong FAILED_CALLS = new AtomicLong();
 
   static {
     try {
-      SPILL_ROOT = Files.createTempDirectory("cclr-fuzz-artifacts-");
+      SPILL_DIR = Files.createTempDirectory("cclr-fuzz-artifacts-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,9 +76,8 @@ class AddArtifactsFuzzTest {
     // A quota of at least 64 bytes leaves room for the liveness upload in a session of its own.
     long quota = script.flag() ? 64 + script.u16() : Long.MAX_VALUE;
     MemoryBudget budget = new MemoryBudget(MEMORY_BUDGET);
-    Path spillDir = Files.createTempDirectory(SPILL_ROOT, "in-");
     SessionManager sessions = new SessionManager(new SessionFactory(
-        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, spillDir, Map.of(), quota));
+        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, SPILL_DIR, Map.of(), quota));
     ErrorResponder errors = new ErrorResponder(new ErrorReporter(ErrorStyle.SPARK_4_2), sessions);
     Map<String, UploadModel.Store> stores = new HashMap<>();
     try {
@@ -91,13 +91,13 @@ class AddArtifactsFuzzTest {
     if (budget.used() != 0) {
       throw new AssertionError(budget.used() + " bytes of blob memory still reserved after every session closed");
     }
-    try (Stream<Path> left = Files.list(spillDir)) {
+    try (Stream<Path> left = Files.list(SPILL_DIR)) {
       List<Path> files = left.toList();
       if (!files.isEmpty()) {
+        files.forEach(f -> f.toFile().delete());
         throw new AssertionError("spill files left after every session closed: " + files);
       }
     }
-    Files.delete(spillDir);
   }
 
   private static void runCall(FuzzScript script, SessionManager sessions, ErrorResponder errors,
@@ -358,10 +358,6 @@ class AddArtifactsFuzzTest {
   static void report() throws IOException {
     System.out.println("AddArtifactsFuzzTest: " + CALLS.get() + " calls, " + FAILED_CALLS.get()
         + " ended in an error");
-    try (Stream<Path> left = Files.list(SPILL_ROOT)) {
-      if (left.findAny().isEmpty()) {
-        Files.delete(SPILL_ROOT);
-      }
-    }
+    Files.deleteIfExists(SPILL_DIR);
   }
 }
