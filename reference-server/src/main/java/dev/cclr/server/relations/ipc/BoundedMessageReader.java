@@ -5,6 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.arrow.flatbuf.Field;
+import org.apache.arrow.flatbuf.Message;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -25,6 +31,8 @@ final class BoundedMessageReader extends MessageChannelReader {
   private static final int CONTINUATION = 0xFFFFFFFF;
   /** Metadata (flatbuffer headers) is small in practice; refuse absurd sizes outright. */
   private static final int MAX_METADATA_BYTES = 64 << 20;
+  /** The deepest field tree a schema may have: Arrow C++'s limit (SRV-SEC-008 asks for at least 32). */
+  static final int MAX_NESTING_DEPTH = 64;
 
   private final BufferedInputStream peekable;
   private final long size;
@@ -106,6 +114,52 @@ final class BoundedMessageReader extends MessageChannelReader {
     if (message.messageHasBody()
         && message.getMessageBodyLength() > remaining - prefixLength - length) {
       throw new IOException("Unexpected end of input trying to read batch.");
+    }
+    checkFieldTree(message.getMessage(), length);
+  }
+
+  /**
+   * Arrow converts a schema message's field tree recursively and without a bound, so a field
+   * whose children point back at itself or an ancestor (flatbuffer offsets can) recurses until
+   * the stack overflows (a StackOverflowError, found by fuzzing), and shared subtrees multiply
+   * its work. Walked here without recursion first: a tree deeper than MAX_NESTING_DEPTH fails,
+   * and so does one with more fields than the metadata has room for as distinct tables (each
+   * takes at least 4 bytes), which only a cyclic or shared tree can have.
+   */
+  private static void checkFieldTree(Message message, int metadataLength) throws IOException {
+    if (message.headerType() != MessageHeader.Schema) {
+      return;
+    }
+    Schema schema = (Schema) message.header(new Schema());
+    if (schema == null) {
+      return;
+    }
+    long fieldsLeft = metadataLength / 4;
+    Deque<Field> fields = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    // Pushed last to first, so that fields are visited in Arrow's order.
+    for (int i = schema.fieldsLength() - 1; i >= 0; i--) {
+      fields.push(schema.fields(i));
+      depths.push(1);
+    }
+    while (!fields.isEmpty()) {
+      Field field = fields.pop();
+      int depth = depths.pop();
+      if (--fieldsLeft < 0) {
+        throw new IOException("Arrow schema message lists more fields than its " + metadataLength
+            + " bytes of metadata can hold: its field tree is cyclic.");
+      }
+      if (depth > MAX_NESTING_DEPTH) {
+        throw new IOException("Arrow schema nested deeper than the " + MAX_NESTING_DEPTH
+            + " levels this server accepts.");
+      }
+      if (field == null) {
+        continue;
+      }
+      for (int i = field.childrenLength() - 1; i >= 0; i--) {
+        fields.push(field.children(i));
+        depths.push(depth + 1);
+      }
     }
   }
 
