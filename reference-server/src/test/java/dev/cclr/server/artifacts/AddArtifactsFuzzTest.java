@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target: the AddArtifacts state machine. The input is a {@link FuzzScript} of up to 12
@@ -70,6 +71,8 @@ class AddArtifactsFuzzTest {
     }
   }
 
+  /** A hang: an input taking longer fails (in its own thread, so that even a busy loop is cut short; Jazzer reads the value as its -timeout). */
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest(maxDuration = "20s")
   void upload(byte[] input) throws IOException {
     FuzzScript script = new FuzzScript(input);

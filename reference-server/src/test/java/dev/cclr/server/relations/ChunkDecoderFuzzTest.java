@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import dev.cclr.proto.LocalRelation;
 import dev.cclr.proto.Relation;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target: arbitrary bytes as one Arrow IPC stream (the chunk decoder, compressed ZSTD and
@@ -16,6 +17,8 @@ class ChunkDecoderFuzzTest {
 
   private static final FuzzPlanning.Outcomes OUTCOMES = new FuzzPlanning.Outcomes();
 
+  /** A hang: an input taking longer fails (in its own thread, so that even a busy loop is cut short; Jazzer reads the value as its -timeout). */
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest(maxDuration = "20s")
   void decode(byte[] ipc) {
     Relation relation = Relation.newBuilder()

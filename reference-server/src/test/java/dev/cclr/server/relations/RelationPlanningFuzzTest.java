@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target: relation planning over a store of valid and invalid blobs. The input is a
@@ -51,6 +52,8 @@ class RelationPlanningFuzzTest {
 
   private static final FuzzPlanning.Outcomes OUTCOMES = new FuzzPlanning.Outcomes();
 
+  /** A hang: an input taking longer fails (in its own thread, so that even a busy loop is cut short; Jazzer reads the value as its -timeout). */
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest(maxDuration = "20s")
   void plan(byte[] input) {
     FuzzScript script = new FuzzScript(input);

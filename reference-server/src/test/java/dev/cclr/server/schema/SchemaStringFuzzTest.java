@@ -6,6 +6,7 @@ import dev.cclr.server.testing.FuzzChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target: the schema-string parser (DDL table schema, data type, simple "a:int" strings,
@@ -20,6 +21,8 @@ class SchemaStringFuzzTest {
   private static final AtomicLong PARSED = new AtomicLong();
   private static final AtomicLong REFUSED = new AtomicLong();
 
+  /** A hang: an input taking longer fails (in its own thread, so that even a busy loop is cut short; Jazzer reads the value as its -timeout). */
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   @FuzzTest(maxDuration = "20s")
   void parse(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
