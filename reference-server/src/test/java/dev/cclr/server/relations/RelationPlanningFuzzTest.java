@@ -141,8 +141,13 @@ class RelationPlanningFuzzTest {
     // One CCLR per stream (with and without a schema blob), several chunks of one stream,
     // mixed schemas, missing blobs, a Limit, a CachedLocalRelation, LocalRelations with schemas.
     for (int i = 0; i < streams; i++) {
-      out.add(new FuzzScript.Writer().flag(false).u8(0).u8(1).u8(i).u8(i % 3 == 0 ? 1 : 0)
-          .u8(streams + (i % schemas)).u8(DEFAULT_LIMIT).u8(DEFAULT_LIMIT).toByteArray());
+      out.add(new FuzzScript.Writer().flag(false).u8(0).u8(1).u8(i).u8(0)
+          .u8(DEFAULT_LIMIT).u8(DEFAULT_LIMIT).toByteArray());
+    }
+    // The int streams with the schema blob "id INT" (the first schema string).
+    for (int i = 0; i < streams; i += streams / 3) {
+      out.add(new FuzzScript.Writer().flag(false).u8(0).u8(1).u8(i).u8(1).u8(streams)
+          .u8(DEFAULT_LIMIT).u8(DEFAULT_LIMIT).toByteArray());
     }
     out.add(new FuzzScript.Writer().flag(false).u8(0).u8(3).u8(0).u8(0).u8(0).u8(0)
         .u8(DEFAULT_LIMIT).u8(SMALL_LIMIT).u16(600).toByteArray());

@@ -113,11 +113,14 @@ final class ChunkReader implements AutoCloseable {
     @Override
     protected Schema readSchema() throws IOException {
       messages.forgetLastBody();
+      Schema schema;
       try {
-        return super.readSchema();
+        schema = super.readSchema();
       } finally {
         releaseLastBody();
       }
+      SchemaShape.check(schema);
+      return schema;
     }
 
     @Override

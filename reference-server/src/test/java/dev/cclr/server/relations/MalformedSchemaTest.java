@@ -12,11 +12,12 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.junit.jupiter.api.Test;
 
 /**
- * Arrow schemas nested too deep, or whose field tree is cyclic, fail as errors of the request
- * (SRV-SEC-008, SRV-SEC-009) instead of overflowing the stack in Arrow's recursive conversion.
- * The cyclic schema is the chunk decoder fuzzer's first finding.
+ * Malformed Arrow schema messages fail as errors of the request (SRV-SEC-008, SRV-SEC-009):
+ * schemas nested too deep, a cyclic field tree (which overflowed the stack in Arrow's recursive
+ * conversion) and a field without a name (which reached the type mapping as a
+ * NullPointerException). The last two are the chunk decoder fuzzer's findings.
  */
-class SchemaNestingTest extends PlannerTestBase {
+class MalformedSchemaTest extends PlannerTestBase {
 
   /** A column of lists nested until the field tree is {@code depth} levels deep (an int at the bottom). */
   private byte[] nestedLists(int depth) {
@@ -53,8 +54,19 @@ class SchemaNestingTest extends PlannerTestBase {
     }
   }
 
+  /** Before the fix a NullPointerException escaped the planner instead of a SparkError. */
+  @Test
+  void aFieldWithoutANameFailsAsMalformedInput() throws IOException {
+    byte[] nameless = fuzzFinding("crash-48e10fa59c6cfac221b012644f34b60ceb7810f6");
+    blobs.put("nameless", nameless);
+    for (SparkError e : List.of(error(chunked(null, "nameless")), error(local(null, nameless)))) {
+      assertEquals("java.io.IOException", e.reason());
+      assertEquals("Arrow schema has a field without a name.", e.text());
+    }
+  }
+
   private static byte[] fuzzFinding(String name) throws IOException {
-    try (InputStream in = SchemaNestingTest.class.getResourceAsStream(
+    try (InputStream in = MalformedSchemaTest.class.getResourceAsStream(
         "ChunkDecoderFuzzTestInputs/decode/" + name)) {
       return in.readAllBytes();
     }
