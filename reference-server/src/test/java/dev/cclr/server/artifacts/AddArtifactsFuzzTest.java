@@ -156,7 +156,7 @@ class AddArtifactsFuzzTest {
     if (cancel) {
       server.onError(Status.CANCELLED.asRuntimeException());
       if (model.failed()) {
-        response.expectError();
+        response.expectError(model.failure);
         FAILED_CALLS.incrementAndGet();
       } else {
         response.expectNothing();
@@ -165,7 +165,7 @@ class AddArtifactsFuzzTest {
       model.complete(messages > 0);
       server.onCompleted();
       if (model.failed()) {
-        response.expectError();
+        response.expectError(model.failure);
         FAILED_CALLS.incrementAndGet();
       } else {
         model.commit();
@@ -324,10 +324,10 @@ class AddArtifactsFuzzTest {
       }
     }
 
-    void expectError() {
+    void expectError(String why) {
       if (terminal != 1 || error == null || !responses.isEmpty()) {
-        throw new AssertionError("expected exactly one error, got " + responses + " / " + terminal
-            + " terminal events / " + error);
+        throw new AssertionError("expected exactly one error (" + why + "), got " + responses + " / "
+            + terminal + " terminal events / " + error);
       }
       ErrorInfo info = FuzzChecks.errorInfo(error);
       String description = Status.fromThrowable(error).getDescription();

@@ -50,31 +50,49 @@ final class UploadModel {
   }
 
   private final Store store;
+  /** The call's session id is a UUID; otherwise its first message fails it. */
+  private final boolean validSession;
   final List<Artifact> artifacts = new ArrayList<>();
   private Artifact open;
   private long receivedBytes;
   private boolean failed;
+  /** Why the model expects the call to fail (for assertion messages). */
+  String failure;
 
   UploadModel(Store store, boolean validSession) {
     this.store = store;
-    this.failed = !validSession;
+    this.validSession = validSession;
   }
 
   boolean failed() {
     return failed;
   }
 
+  private void checkSession() {
+    if (!validSession) {
+      fail("invalid session id");
+    }
+  }
+
+  private void fail(String why) {
+    if (!failed) {
+      failed = true;
+      failure = why;
+    }
+  }
+
   void batch(List<Map.Entry<String, Chunk>> entries) {
+    checkSession();
     if (failed) {
       return;
     }
     if (open != null) {
-      failed = true;
+      fail("batch while a chunked artifact is open");
       return;
     }
     for (Map.Entry<String, Chunk> e : entries) {
       if (!fitsQuota(e.getValue()) || !validName(e.getKey())) {
-        failed = true;
+        fail("quota or invalid name " + e.getKey());
         return;
       }
       Artifact a = new Artifact(e.getKey(), 1, null);
@@ -84,11 +102,12 @@ final class UploadModel {
   }
 
   void begin(String name, long totalBytes, long numChunks, Chunk initial) {
+    checkSession();
     if (failed) {
       return;
     }
     if (open != null || !validName(name) || !fitsQuota(initial)) {
-      failed = true;
+      fail("begin while open, invalid name " + name + " or quota");
       return;
     }
     Artifact a = new Artifact(name, numChunks, totalBytes);
@@ -104,11 +123,12 @@ final class UploadModel {
   }
 
   void chunk(Chunk c) {
+    checkSession();
     if (failed) {
       return;
     }
     if (open == null || !fitsQuota(c)) {
-      failed = true;
+      fail("chunk without open artifact or quota");
       return;
     }
     Artifact a = open;
@@ -123,13 +143,14 @@ final class UploadModel {
 
   /** A message with no payload. */
   void empty() {
-    failed = true;
+    checkSession();
+    fail("message without payload");
   }
 
   /** The client half-closes: the call fails if anything failed or a chunked artifact is open. */
   void complete(boolean anyMessage) {
     if (!anyMessage || open != null) {
-      failed = true;
+      fail(anyMessage ? "chunked artifact still open at the end" : "no message");
     }
   }
 
@@ -145,7 +166,7 @@ final class UploadModel {
 
   private boolean write(Artifact a, Chunk c) {
     if (a.chunks >= a.announcedChunks) {
-      failed = true;
+      fail("excessive chunks for " + a.name);
       return false;
     }
     CRC32 crc = new CRC32();
@@ -159,7 +180,7 @@ final class UploadModel {
   /** SRV-ART-002/003: every announced chunk, and exactly total_bytes of data. */
   private void checkComplete(Artifact a) {
     if (a.chunks != a.announcedChunks || a.data.size() != a.announcedBytes) {
-      failed = true;
+      fail("missing chunks or total_bytes mismatch for " + a.name);
     }
   }
 

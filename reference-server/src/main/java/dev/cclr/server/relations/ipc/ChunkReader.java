@@ -156,6 +156,7 @@ final class ChunkReader implements AutoCloseable {
     protected void loadRecordBatch(ArrowRecordBatch batch) {
       bodyTakenOver = true;
       if (batch.getBodyCompression().getCodec() == NoCompressionCodec.COMPRESSION_TYPE) {
+        checkShape(batch);
         super.loadRecordBatch(batch);
         return;
       }
@@ -176,7 +177,18 @@ final class ChunkReader implements AutoCloseable {
         }
         batch.close();
       }
+      checkShape(plain);
       super.loadRecordBatch(plain);
+    }
+
+    /** See {@link BatchShape}; a batch that fails is released here (Arrow would release it on loading). */
+    private void checkShape(ArrowRecordBatch batch) {
+      try {
+        BatchShape.check(getVectorSchemaRoot().getSchema().getFields(), batch);
+      } catch (IOException | RuntimeException e) {
+        batch.close();
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
     }
 
     /** One buffer of a compressed body, returned with a reference the caller owns. */
