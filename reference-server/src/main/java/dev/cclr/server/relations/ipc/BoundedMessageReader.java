@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Field;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -116,6 +118,39 @@ final class BoundedMessageReader extends MessageChannelReader {
       throw new IOException("Unexpected end of input trying to read batch.");
     }
     checkFieldTree(message.getMessage(), length);
+    checkBuffersInBody(message);
+  }
+
+  /**
+   * Arrow slices a record batch's buffers out of its body and retains each as it builds the
+   * batch; a buffer with a negative offset or length fails part-way and leaves the references
+   * already taken behind (a leak found by the chunk decoder fuzzer). Every buffer must lie inside
+   * the body.
+   */
+  private static void checkBuffersInBody(MessageMetadataResult message) throws IOException {
+    Message m = message.getMessage();
+    RecordBatch batch;
+    if (m.headerType() == MessageHeader.RecordBatch) {
+      batch = (RecordBatch) m.header(new RecordBatch());
+    } else if (m.headerType() == MessageHeader.DictionaryBatch) {
+      DictionaryBatch dictionary = (DictionaryBatch) m.header(new DictionaryBatch());
+      batch = dictionary == null ? null : dictionary.data();
+    } else {
+      return;
+    }
+    if (batch == null) {
+      return;
+    }
+    long bodyLength = m.bodyLength();
+    for (int i = 0; i < batch.buffersLength(); i++) {
+      org.apache.arrow.flatbuf.Buffer b = batch.buffers(i);
+      long offset = b.offset();
+      long length = b.length();
+      if (offset < 0 || length < 0 || offset > bodyLength || length > bodyLength - offset) {
+        throw new IOException("Arrow record batch buffer " + i + " (offset " + offset + ", length "
+            + length + ") lies outside its " + bodyLength + "-byte body.");
+      }
+    }
   }
 
   /**
