@@ -35,6 +35,11 @@ final class ArtifactNames {
         && !isSimpleKey(slashed.substring(CACHE_PREFIX.length()))) {
       throw ArtifactErrors.nonSimpleCacheKey(name);
     }
+    // A name reaching cache/ only after normalisation ("./cache/a/b") is held to the same rule
+    // (the AddArtifacts fuzzer stored "./cache/cache/cache/" under the key "cache/cache").
+    if (cacheHash(name).filter(key -> !isSimpleKey(key)).isPresent()) {
+      throw ArtifactErrors.nonSimpleCacheKey(name);
+    }
   }
 
   /**

@@ -17,29 +17,33 @@ final class StagedArtifact implements AutoCloseable {
   private final BlobWriter writer;
   private final long announcedChunks;
   private final long announcedBytes;
+  /** False for a batch entry, which announces no size (its announcedBytes is then meaningless). */
+  private final boolean bytesAnnounced;
   private long receivedChunks;
   private long receivedBytes;
   private boolean crcOk = true;
   /** The finished blob between {@link #seal()} and {@link #commitTo}, owned by this artifact. */
   private Blob sealed;
 
-  private StagedArtifact(String name, BlobStore store, long announcedChunks, long announcedBytes) {
+  private StagedArtifact(String name, BlobStore store, long announcedChunks, long announcedBytes,
+      boolean bytesAnnounced) {
     ArtifactNames.validate(name);
     this.name = name;
     this.cacheHash = ArtifactNames.cacheHash(name);
     this.writer = cacheHash.isPresent() ? store.newWriter() : null;
     this.announcedChunks = announcedChunks;
     this.announcedBytes = announcedBytes;
+    this.bytesAnnounced = bytesAnnounced;
   }
 
   /** A batch entry: one chunk, complete on arrival. */
   static StagedArtifact single(String name, BlobStore store) {
-    return new StagedArtifact(name, store, 1, -1);
+    return new StagedArtifact(name, store, 1, -1, false);
   }
 
   /** A begin_chunk artifact announcing its chunk count and total size. */
   static StagedArtifact chunked(String name, BlobStore store, long numChunks, long totalBytes) {
-    return new StagedArtifact(name, store, numChunks, totalBytes);
+    return new StagedArtifact(name, store, numChunks, totalBytes, true);
   }
 
   String name() {
@@ -74,10 +78,11 @@ final class StagedArtifact implements AutoCloseable {
 
   /** Throws "Missing data chunks" unless every announced chunk and byte arrived. */
   void checkComplete() {
-    boolean bytesMatch = announcedBytes < 0 || receivedBytes == announcedBytes;
+    // A negative total_bytes matches nothing (it used to skip the check, found by the AddArtifacts fuzzer).
+    boolean bytesMatch = !bytesAnnounced || receivedBytes == announcedBytes;
     if (!allChunksReceived() || !bytesMatch) {
       throw ArtifactErrors.missingChunks(name, announcedChunks, receivedChunks, receivedBytes,
-          announcedBytes < 0 ? receivedBytes : announcedBytes);
+          bytesAnnounced ? announcedBytes : receivedBytes);
     }
   }
 

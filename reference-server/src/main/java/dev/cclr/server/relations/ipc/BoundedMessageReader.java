@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import org.apache.arrow.flatbuf.DictionaryBatch;
+import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -104,18 +107,52 @@ final class BoundedMessageReader extends MessageChannelReader {
     }
     ByteBuffer metadata = ByteBuffer.wrap(metadataBytes);
     MessageMetadataResult message = MessageMetadataResult.create(metadata, length);
-    checkSchemaDepth(message);
+    checkFieldTree(message, length);
     if (message.messageHasBody()
         && message.getMessageBodyLength() > remaining - prefixLength - length) {
       throw new IOException("Unexpected end of input trying to read batch.");
     }
+    checkBuffersInBody(message);
   }
 
   /**
-   * SRV-SEC-008, on the flatbuffer before Arrow builds (recursively) its own schema objects. A
-   * flatbuffer too corrupt to walk is left to Arrow, whose error Spark would report.
+   * Arrow slices a record batch's buffers out of its body and retains each as it builds the
+   * batch; a buffer with a negative offset or length fails part-way and leaves the references
+   * already taken behind (a leak found by the chunk decoder fuzzer). Every buffer must lie inside
+   * the body.
    */
-  private static void checkSchemaDepth(MessageMetadataResult message) {
+  private static void checkBuffersInBody(MessageMetadataResult message) throws IOException {
+    Message m = message.getMessage();
+    RecordBatch batch;
+    if (m.headerType() == MessageHeader.RecordBatch) {
+      batch = (RecordBatch) m.header(new RecordBatch());
+    } else if (m.headerType() == MessageHeader.DictionaryBatch) {
+      DictionaryBatch dictionary = (DictionaryBatch) m.header(new DictionaryBatch());
+      batch = dictionary == null ? null : dictionary.data();
+    } else {
+      return;
+    }
+    if (batch == null) {
+      return;
+    }
+    long bodyLength = m.bodyLength();
+    for (int i = 0; i < batch.buffersLength(); i++) {
+      org.apache.arrow.flatbuf.Buffer b = batch.buffers(i);
+      long offset = b.offset();
+      long length = b.length();
+      if (offset < 0 || length < 0 || offset > bodyLength || length > bodyLength - offset) {
+        throw new IOException("Arrow record batch buffer " + i + " (offset " + offset + ", length "
+            + length + ") lies outside its " + bodyLength + "-byte body.");
+      }
+    }
+  }
+
+  /**
+   * SRV-SEC-008 and cyclic field trees, on the flatbuffer before Arrow builds (recursively) its own
+   * schema objects; see {@link SchemaDepth}. A flatbuffer too corrupt to walk is left to Arrow,
+   * whose error Spark would report.
+   */
+  private static void checkFieldTree(MessageMetadataResult message, int metadataLength) throws IOException {
     org.apache.arrow.flatbuf.Schema schema;
     try {
       if (message.getMessage().headerType() != MessageHeader.Schema) {
@@ -125,7 +162,9 @@ final class BoundedMessageReader extends MessageChannelReader {
     } catch (RuntimeException corrupt) {
       return;
     }
-    SchemaDepth.check(schema);
+    if (schema != null) {
+      SchemaDepth.check(schema, metadataLength);
+    }
   }
 
   private static int littleEndianInt(byte[] b, int offset) {

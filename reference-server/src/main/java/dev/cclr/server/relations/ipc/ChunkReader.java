@@ -126,11 +126,14 @@ final class ChunkReader implements AutoCloseable {
     @Override
     protected Schema readSchema() throws IOException {
       messages.forgetLastBody();
+      Schema schema;
       try {
-        return super.readSchema();
+        schema = super.readSchema();
       } finally {
         releaseLastBody();
       }
+      SchemaShape.check(schema);
+      return schema;
     }
 
     @Override
@@ -166,6 +169,7 @@ final class ChunkReader implements AutoCloseable {
     protected void loadRecordBatch(ArrowRecordBatch batch) {
       bodyTakenOver = true;
       if (batch.getBodyCompression().getCodec() == NoCompressionCodec.COMPRESSION_TYPE) {
+        checkShape(batch);
         super.loadRecordBatch(batch);
         return;
       }
@@ -187,6 +191,7 @@ final class ChunkReader implements AutoCloseable {
         }
         batch.close();
       }
+      checkShape(plain);
       super.loadRecordBatch(plain);
     }
 
@@ -213,6 +218,16 @@ final class ChunkReader implements AutoCloseable {
               total > Long.MAX_VALUE - bytes ? Long.MAX_VALUE : total + bytes, maxDecompressedBatchBytes);
         }
         total += bytes;
+      }
+    }
+
+    /** See {@link BatchShape}; a batch that fails is released here (Arrow would release it on loading). */
+    private void checkShape(ArrowRecordBatch batch) {
+      try {
+        BatchShape.check(getVectorSchemaRoot().getSchema().getFields(), batch);
+      } catch (IOException | RuntimeException e) {
+        batch.close();
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.cclr.server.relations.ipc;
 
 import dev.cclr.server.errors.SparkError;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.arrow.flatbuf.Field;
@@ -20,7 +21,15 @@ final class SchemaDepth {
 
   private SchemaDepth() {}
 
-  static void check(Schema schema) {
+  /**
+   * Walks the field tree without recursion. Deeper than {@link #MAX_NESTING} fails with
+   * {@link #tooDeep()}. More fields than the metadata has room for as distinct tables (each takes
+   * at least 4 bytes) fails as malformed input: only a tree whose children point back at an
+   * ancestor or share subtrees (flatbuffer offsets allow both) has that many, and Arrow's recursive
+   * conversion would overflow the stack on it (found by the chunk decoder fuzzer).
+   */
+  static void check(Schema schema, int metadataLength) throws IOException {
+    long fieldsLeft = metadataLength / 4;
     Deque<Field> fields = new ArrayDeque<>();
     Deque<Integer> depths = new ArrayDeque<>();
     for (int i = 0; i < schema.fieldsLength(); i++) {
@@ -30,8 +39,15 @@ final class SchemaDepth {
     while (!fields.isEmpty()) {
       Field field = fields.pop();
       int depth = depths.pop();
+      if (--fieldsLeft < 0) {
+        throw new IOException("Arrow schema message lists more fields than its " + metadataLength
+            + " bytes of metadata can hold: its field tree is cyclic.");
+      }
       if (depth > MAX_NESTING) {
         throw tooDeep();
+      }
+      if (field == null) {
+        continue;
       }
       int children;
       try {
