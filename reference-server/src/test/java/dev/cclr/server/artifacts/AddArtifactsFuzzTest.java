@@ -80,7 +80,7 @@ class AddArtifactsFuzzTest {
     long quota = script.flag() ? 64 + script.u16() : Long.MAX_VALUE;
     MemoryBudget budget = new MemoryBudget(MEMORY_BUDGET);
     SessionManager sessions = new SessionManager(new SessionFactory(
-        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, SPILL_DIR, Map.of(), quota));
+        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, SpillDirectory.unbounded(SPILL_DIR), Map.of(), quota));
     ErrorResponder errors = new ErrorResponder(new ErrorReporter(ErrorStyle.SPARK_4_2), sessions);
     Map<String, UploadModel.Store> stores = new HashMap<>();
     try {
