@@ -1,24 +1,17 @@
 package dev.cclr.tck.sail;
 
-import dev.cclr.tck.client.ConnectOptions;
-import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.ConnectUri;
-import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.spark.LocalServerProcesses;
 import dev.cclr.tck.spark.ProcessTrees;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A LakeSail Sail Spark Connect server ({@code sail spark server}, from the pysail package) bound to
@@ -78,14 +71,17 @@ public final class SailServerProcess implements AutoCloseable {
       throw new UncheckedIOException("Cannot prepare the Sail server's directory", e);
     }
     for (int attempt = 1; ; attempt++) {
-      int port = freePort();
+      int port = LocalServerProcesses.freePort();
       Instant launched = Instant.now();
       Process process = spawn(sail, workDir, logFile, port);
       Thread hook = new Thread(() -> ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5)),
           "cclr-sail-server-killer");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
-        awaitReady(process, port);
+        // A Config get: not AnalyzePlan spark_version, which Sail answers by importing pyspark, nor
+        // ArtifactStatus, which Sail 0.7.2 does not implement.
+        LocalServerProcesses.awaitReady(process, ConnectUri.local(port), STARTUP_TIMEOUT,
+            session -> session.configGet("spark.sql.session.timeZone"));
         Duration startup = Duration.between(launched, Instant.now());
         LOG.log(System.Logger.Level.INFO, "Sail {0} Spark Connect server ready on 127.0.0.1:{1} after {2} ms",
             sail.version(), String.valueOf(port), String.valueOf(startup.toMillis()));
@@ -93,12 +89,12 @@ public final class SailServerProcess implements AutoCloseable {
       } catch (RuntimeException e) {
         ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5));
         Runtime.getRuntime().removeShutdownHook(hook);
-        String log = logTail(logFile);
+        String log = LocalServerProcesses.logTail(logFile);
         if (log.contains("Address already in use") && attempt < BIND_ATTEMPTS) {
           // Someone took the free port between our probe and Sail's bind: try another one.
           continue;
         }
-        deleteRecursively(workDir);
+        LocalServerProcesses.deleteRecursively(workDir);
         throw new IllegalStateException("Sail " + sail.version() + " Spark Connect server did not start: "
             + e.getMessage() + "\n--- end of " + logFile + " ---\n" + log, e);
       }
@@ -123,13 +119,7 @@ public final class SailServerProcess implements AutoCloseable {
   /** Kills the server and its watchdog (SIGTERM, then SIGKILL after a grace period). */
   @Override
   public void close() {
-    ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(10));
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down and the hook is running or has run.
-    }
-    deleteRecursively(workDir);
+    LocalServerProcesses.stop(process, shutdownHook, workDir);
   }
 
   @Override
@@ -159,67 +149,5 @@ public final class SailServerProcess implements AutoCloseable {
     List<String> out = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-sail-watchdog", Long.toString(parentPid)));
     out.addAll(command);
     return out;
-  }
-
-  /**
-   * Polls with a Config get of {@code spark.sql.session.timeZone} until it succeeds, the process
-   * dies, or time is up. Not AnalyzePlan spark_version, which Sail answers by importing pyspark,
-   * nor ArtifactStatus, which Sail 0.7.2 does not implement.
-   */
-  private static void awaitReady(Process process, int port) {
-    ConnectOptions probe = ConnectOptions.defaults().withCallTimeout(Duration.ofSeconds(10));
-    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-    String lastProblem = "no attempt yet";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the server exited with code " + process.exitValue());
-      }
-      // A fresh channel per attempt: a channel that failed to connect backs off for seconds.
-      try (ConnectSession session = ConnectSession.open(ConnectUri.local(port), probe)) {
-        session.configGet("spark.sql.session.timeZone");
-        return;
-      } catch (RemoteErrorException e) {
-        Status.Code code = e.error().code();
-        if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
-          throw new IllegalStateException("the server answered the readiness probe with " + e.error().summary(), e);
-        }
-        lastProblem = e.error().summary();
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the Sail server", e);
-      }
-    }
-    throw new IllegalStateException("no answer within " + STARTUP_TIMEOUT + " (last probe: " + lastProblem + ")");
-  }
-
-  private static String logTail(Path logFile) {
-    try {
-      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(log unreadable: " + e.getMessage() + ")";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not delete " + dir, e);
-    }
   }
 }

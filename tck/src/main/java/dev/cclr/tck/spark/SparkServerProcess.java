@@ -1,23 +1,17 @@
 package dev.cclr.tck.spark;
 
-import dev.cclr.tck.client.ConnectOptions;
 import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.ConnectUri;
-import dev.cclr.tck.client.RemoteErrorException;
 import dev.cclr.tck.spark.watchdog.ParentWatchdogMain;
-import io.grpc.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,13 +112,7 @@ public final class SparkServerProcess implements AutoCloseable {
   /** Kills the server and its children (SIGTERM, then SIGKILL after a grace period). */
   @Override
   public void close() {
-    ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(10));
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down and the hook is running or has run.
-    }
-    deleteRecursively(workDir);
+    LocalServerProcesses.stop(process, shutdownHook, workDir);
   }
 
   @Override
@@ -249,7 +237,7 @@ public final class SparkServerProcess implements AutoCloseable {
       }
       IllegalStateException lastFailure = null;
       for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
-        int port = freePort();
+        int port = LocalServerProcesses.freePort();
         Instant launched = Instant.now();
         Process process = spawn(classpath, workDir, port);
         Thread hook = new Thread(
@@ -257,7 +245,13 @@ public final class SparkServerProcess implements AutoCloseable {
             "cclr-spark-server-killer");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-          awaitReady(process, port);
+          ConnectUri uri = authToken.isPresent() ? ConnectUri.local(port).withToken(authToken.get()) : ConnectUri.local(port);
+          LocalServerProcesses.awaitReady(process, uri, startupTimeout, session -> {
+            String answered = session.sparkVersion();
+            if (!answered.equals(version)) {
+              throw new IllegalStateException("the server reports Spark " + answered + " but " + version + " was requested");
+            }
+          });
           Duration startup = Duration.between(launched, Instant.now());
           LOG.log(System.Logger.Level.INFO, "Spark {0} Connect server ready on 127.0.0.1:{1} after {2} ms",
               version, String.valueOf(port), String.valueOf(startup.toMillis()));
@@ -265,19 +259,19 @@ public final class SparkServerProcess implements AutoCloseable {
         } catch (RuntimeException e) {
           ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5));
           Runtime.getRuntime().removeShutdownHook(hook);
-          String log = logTail();
+          String log = LocalServerProcesses.logTail(logFile);
           if (!process.isAlive() && log.contains("Address already in use") && attempt < BIND_ATTEMPTS) {
             // Someone took the free port between our probe and Spark's bind: try another one.
             lastFailure = new IllegalStateException(e.getMessage(), e);
             continue;
           }
-          deleteRecursively(workDir);
+          LocalServerProcesses.deleteRecursively(workDir);
           throw new IllegalStateException(
               "Spark " + version + " Connect server did not start: " + e.getMessage()
                   + "\n--- end of " + logFile + " ---\n" + log, e);
         }
       }
-      deleteRecursively(workDir);
+      LocalServerProcesses.deleteRecursively(workDir);
       throw Objects.requireNonNullElseGet(lastFailure,
           () -> new IllegalStateException("Spark " + version + " Connect server did not start"));
     }
@@ -332,49 +326,6 @@ public final class SparkServerProcess implements AutoCloseable {
           .map(a -> a.length() > 300 ? a.substring(0, 300) + "...(" + a.length() + " chars)" : a)
           .toList();
     }
-
-    /** Polls with a cheap Spark Connect call until it succeeds, the process dies, or time is up. */
-    private void awaitReady(Process process, int port) {
-      ConnectUri uri = ConnectUri.local(port);
-      if (authToken.isPresent()) {
-        uri = uri.withToken(authToken.get());
-      }
-      ConnectOptions probe = ConnectOptions.defaults().withCallTimeout(Duration.ofSeconds(10));
-      Instant deadline = Instant.now().plus(startupTimeout);
-      String lastProblem = "no attempt yet";
-      while (Instant.now().isBefore(deadline)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the server exited with code " + process.exitValue());
-        }
-        // A fresh channel per attempt: a channel that failed to connect backs off for seconds.
-        try (ConnectSession session = ConnectSession.open(uri, probe)) {
-          String answered = session.sparkVersion();
-          if (!answered.equals(version)) {
-            throw new IllegalStateException(
-                "the server reports Spark " + answered + " but " + version + " was requested");
-          }
-          return;
-        } catch (RemoteErrorException e) {
-          Status.Code code = e.error().code();
-          if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED) {
-            throw new IllegalStateException("the server answered the readiness probe with " + e.error().summary(), e);
-          }
-          lastProblem = e.error().summary();
-        }
-        sleep(Duration.ofMillis(250));
-      }
-      throw new IllegalStateException(
-          "no answer within " + startupTimeout + " (last probe: " + lastProblem + ")");
-    }
-
-    private String logTail() {
-      try {
-        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-      } catch (IOException e) {
-        return "(log unreadable: " + e.getMessage() + ")";
-      }
-    }
   }
 
   /** Puts the watchdog class, alone, under classesDir (package-private for its test). */
@@ -389,34 +340,6 @@ public final class SparkServerProcess implements AutoCloseable {
       Files.copy(in, target);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot copy the watchdog class to " + target, e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the Spark server", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not delete " + dir, e);
     }
   }
 }
