@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Malformed Arrow schema messages fail as errors of the request (SRV-SEC-009): a cyclic field
  * tree (which overflowed the stack in Arrow's recursive conversion) and a field without a name
- * (which reached the type mapping as a NullPointerException), both the chunk decoder fuzzer's
- * findings. The nesting limit itself (SRV-SEC-008) is ArrowSchemaNestingDepthTest's.
+ * (which reached the type mapping as a NullPointerException), and a union whose type-id count
+ * is corrupt (an out-of-memory error): all the chunk decoder fuzzer's findings. The nesting limit itself (SRV-SEC-008) is ArrowSchemaNestingDepthTest's.
  */
 class MalformedSchemaTest extends PlannerTestBase {
 
@@ -37,6 +37,20 @@ class MalformedSchemaTest extends PlannerTestBase {
     for (SparkError e : List.of(error(chunked(null, "nameless")), error(local(null, nameless)))) {
       assertEquals("java.io.IOException", e.reason());
       assertEquals("Arrow schema has a field without a name.", e.text());
+    }
+  }
+
+  /**
+   * Before the fix Arrow allocated the union's type-id array at the corrupt length the metadata
+   * states, which ran a 1 GiB heap out of memory (a larger heap only hid it).
+   */
+  @Test
+  void aUnionWithMoreTypeIdsThanItsMetadataHoldsIsRefusedBeforeArrowAllocates() throws IOException {
+    byte[] union = fuzzFinding("crash-4fdcb05f6fb96ebdc446274e805a3c2bd24078b8");
+    blobs.put("union", union);
+    for (SparkError e : List.of(error(chunked(null, "union")), error(local(null, union)))) {
+      assertEquals("java.io.IOException", e.reason());
+      assertTrue(e.text().startsWith("Arrow union field lists "), e.text());
     }
   }
 
