@@ -45,6 +45,12 @@ public final class HtmlReportWriter {
     boolean passed = s.passes(gateShouldAndMay);
     h.append("<h1>Chunked cached local relation conformance: ").append(esc(s.implementation())).append("</h1>");
     h.append("<p class=\"gate ").append(passed ? "ok\">PASSED" : "bad\">FAILED").append("</p>");
+    s.notJudgedReason().ifPresent(reason -> h.append("<p class=\"gate bad\" id=\"not-judged\">NOT JUDGED: ")
+        .append(esc(reason)).append("</p><p>No case was run: every case is ERROR with this reason. This report says "
+            + "nothing about the implementation's conformance.</p>"));
+    for (TargetCrash crash : s.crashes()) {
+      h.append("<p class=\"gate bad crash\">CRASH: ").append(esc(crash.headline())).append("</p>");
+    }
     h.append("<dl><dt>Suite</dt><dd>").append(esc(s.suite())).append("</dd><dt>Target</dt><dd>")
         .append(esc(s.target())).append("</dd><dt>Profile</dt><dd>").append(esc(s.profile()))
         .append("</dd><dt>TCK version</dt><dd>").append(esc(s.tckVersion())).append("</dd><dt>Started</dt><dd>")

@@ -15,6 +15,8 @@ public final class RunSummary {
   private final String tckVersion;
   private final Instant started;
   private final List<CaseResult> results = new ArrayList<>();
+  private final List<TargetCrash> crashes = new ArrayList<>();
+  private String notJudged;
 
   public RunSummary(String suite, String implementation, String target, String profile, String tckVersion, Instant started) {
     this.suite = suite;
@@ -26,6 +28,16 @@ public final class RunSummary {
   }
 
   public synchronized void add(CaseResult r) { results.add(r); }
+
+  /** The run could not judge its target at all (it was not started or not reached), and why. */
+  public synchronized void notJudged(String reason) { this.notJudged = reason; }
+
+  public synchronized java.util.Optional<String> notJudgedReason() { return java.util.Optional.ofNullable(notJudged); }
+
+  public synchronized void addCrash(TargetCrash crash) { crashes.add(crash); }
+
+  /** Targets that stopped answering during a case, in the order it happened. */
+  public synchronized List<TargetCrash> crashes() { return List.copyOf(crashes); }
 
   public String suite() { return suite; }
   public String implementation() { return implementation; }
@@ -51,12 +63,29 @@ public final class RunSummary {
   /** Cases that were actually judged (PASS, FAIL, ERROR). */
   public long judged() { return results().stream().filter(r -> r.verdict().counted()).count(); }
 
+  /** Cases that ended PASS or FAIL: the implementation answered and was judged by its answer. */
+  public long decided() {
+    return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL).count();
+  }
+
+  /**
+   * The run's exit code: {@link ExitCode#COULD_NOT_JUDGE} if the target was not reached or no case
+   * was decided by an answer, else {@link ExitCode#HELD} if the gate held, else {@link
+   * ExitCode#NOT_CONFORMANT}.
+   */
+  public ExitCode exitCode(boolean gateShouldAndMay) {
+    if (notJudgedReason().isPresent() || decided() == 0) {
+      return ExitCode.COULD_NOT_JUDGE;
+    }
+    return passes(gateShouldAndMay) ? ExitCode.HELD : ExitCode.NOT_CONFORMANT;
+  }
+
   /**
    * The gate: true only if at least one case was judged and no judged case at a gated level failed
    * or errored. A run where nothing ran is a failed run.
    */
   public boolean passes(boolean gateShouldAndMay) {
-    if (judged() == 0) {
+    if (notJudgedReason().isPresent() || decided() == 0) {
       return false;
     }
     return results().stream()

@@ -27,6 +27,16 @@ public final class SummaryJsonWriter {
     root.put("tckVersion", s.tckVersion());
     root.put("started", s.started().toString());
     root.put("passed", s.passes(gateShouldAndMay));
+    root.put("exitCode", s.exitCode(gateShouldAndMay).code());
+    s.notJudgedReason().ifPresent(reason -> root.put("notJudged", reason));
+    ArrayNode crashes = root.putArray("crashes");
+    for (TargetCrash crash : s.crashes()) {
+      ObjectNode c = crashes.addObject();
+      c.put("case", crash.caseId());
+      c.put("target", crash.target());
+      c.put("reason", crash.reason());
+      c.put("aftermath", crash.aftermath());
+    }
     ObjectNode totals = root.putObject("totals");
     putCounts(totals.putObject("must"), s.counts(true));
     putCounts(totals.putObject("shouldAndMay"), s.counts(false));

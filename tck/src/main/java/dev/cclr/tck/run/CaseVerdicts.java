@@ -37,7 +37,8 @@ final class CaseVerdicts {
         Assumptions.abort(result.verdict() + ": " + result.message());
         return;
       default:
-        fail("[" + c.level() + " " + String.join(",", c.requirements()) + "] " + result.verdict() + ": " + result.message()
+        // The result's level and requirements: a crash verdict adds the requirement it breaks.
+        fail("[" + result.level() + " " + String.join(",", result.requirements()) + "] " + result.verdict() + ": " + result.message()
             + (result.actual() == null ? "" : "\nactual: " + result.actual()));
     }
   }

@@ -3,7 +3,6 @@ package dev.cclr.tck.run;
 import dev.cclr.tck.cases.CaseDefinition;
 import dev.cclr.tck.cases.CaseRunner;
 import dev.cclr.tck.report.CaseResult;
-import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.targets.Target;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +35,11 @@ public class ServerCaseTest {
     if (skipped.isPresent()) {
       return skipped.get();
     }
-    Target target;
-    try {
-      target = run.target();
-    } catch (RuntimeException e) {
-      return CaseVerdicts.result(c, Verdict.ERROR, "the target could not be started or reached: " + e);
+    Optional<String> unavailable = run.unavailable();
+    if (unavailable.isPresent()) {
+      return TargetGuard.notJudged(c, unavailable.get());
     }
+    Target target = run.target();
     CaseRunner.Run onTarget = new CaseRunner(target, run.config().profile()).run(c);
     Optional<Target> versus = run.versus();
     if (versus.isPresent()) {
@@ -49,6 +47,6 @@ public class ServerCaseTest {
       List<String> differences = Differential.compare(onTarget.observations(), onVersus.observations());
       run.recordDifferences(c.id(), differences);
     }
-    return onTarget.result();
+    return run.afterCase(c, onTarget.result());
   }
 }

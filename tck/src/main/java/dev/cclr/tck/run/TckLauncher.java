@@ -2,7 +2,9 @@ package dev.cclr.tck.run;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.cclr.tck.report.ExitCode;
 import dev.cclr.tck.report.HtmlReportWriter;
+import dev.cclr.tck.report.TargetCrash;
 import dev.cclr.tck.report.JUnitXmlWriter;
 import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.report.SummaryJsonWriter;
@@ -21,8 +23,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Runs a suite through the JUnit Platform and writes the reports: {@code tck-summary.json},
  * {@code tck-report.html}, JUnit XML ({@code TEST-cclr-<suite>.xml}) and Open Test Reporting XML, plus
- * {@code tck-differential.json} in differential mode. The exit code is 0 only if at least one case
- * was judged and the gate held (see {@link RunSummary#passes}).
+ * {@code tck-differential.json} in differential mode. The exit code is an {@link ExitCode}: 0 the gate
+ * held, 1 the implementation was judged non-conformant, 2 nothing could be judged (the target was not
+ * reached, or no case was decided by an answer).
  */
 public final class TckLauncher {
   private TckLauncher() {}
@@ -37,6 +40,10 @@ public final class TckLauncher {
       out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
           + " cases, " + (config.suite().equals("client") ? "driver " : "target ") + config.target() + config.versus().map(v -> " vs " + v).orElse("")
           + ", profile " + config.profile());
+      if (!config.suite().equals("client")) {
+        run.openTargets();
+        run.unavailable().ifPresent(reason -> out.println("NOT JUDGED: " + reason + "; every case is ERROR with this reason"));
+      }
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
           .selectors(selectClass(config.suite().equals("client") ? ClientCaseTest.class : ServerCaseTest.class))
           .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
@@ -53,7 +60,7 @@ public final class TckLauncher {
         DifferentialReport.write(run.differences(), config, out);
       }
       printTotals(summary, config, out);
-      return summary.passes(config.gateAllLevels()) ? 0 : 1;
+      return summary.exitCode(config.gateAllLevels()).code();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write reports to " + config.reportDir(), e);
     }
@@ -71,16 +78,25 @@ public final class TckLauncher {
     if (!failedMust.isEmpty()) {
       out.println("failed MUST cases: " + failedMust);
     }
-    if (summary.judged() == 0) {
-      out.println("no case was judged: the run fails");
+    for (TargetCrash crash : summary.crashes()) {
+      out.println("CRASH: " + crash.headline());
+    }
+    summary.notJudgedReason().ifPresent(reason -> out.println("NOT JUDGED: " + reason));
+    if (summary.decided() == 0) {
+      out.println("no case was decided by an answer of the implementation: the run could not judge it");
     }
     // The plain closing line CI systems read.
     int passed = must.get(Verdict.PASS) + other.get(Verdict.PASS);
     int failed = must.get(Verdict.FAIL) + must.get(Verdict.ERROR) + other.get(Verdict.FAIL) + other.get(Verdict.ERROR);
     int skipped = must.get(Verdict.SKIPPED) + other.get(Verdict.SKIPPED) + must.get(Verdict.NOT_APPLICABLE) + other.get(Verdict.NOT_APPLICABLE);
     out.println("tck: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
+    ExitCode exit = summary.exitCode(config.gateAllLevels());
     out.println("gate (" + (config.gateAllLevels() ? "all levels" : "MUST") + "): "
-        + (summary.passes(config.gateAllLevels()) ? "PASSED" : "FAILED") + "; reports in " + config.reportDir().toAbsolutePath());
+        + switch (exit) {
+          case HELD -> "PASSED";
+          case NOT_CONFORMANT -> "FAILED";
+          case COULD_NOT_JUDGE -> "COULD NOT JUDGE";
+        } + " (exit " + exit.code() + "); reports in " + config.reportDir().toAbsolutePath());
   }
 
   private static String line(Map<Verdict, Integer> counts) {

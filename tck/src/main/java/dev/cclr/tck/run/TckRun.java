@@ -5,7 +5,6 @@ import dev.cclr.tck.cases.CaseDefinition;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.targets.Target;
-import dev.cclr.tck.targets.Targets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,8 @@ public final class TckRun implements AutoCloseable {
 
   private final RunConfiguration config;
   private final List<CaseDefinition> cases;
-  private final Map<String, Target> targets = new ConcurrentHashMap<>();
+  private TargetGuard target;
+  private TargetGuard versus;
   private final Map<String, List<String>> differences = new ConcurrentHashMap<>();
   private final List<CaseResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Instant started = Instant.now();
@@ -58,11 +58,56 @@ public final class TckRun implements AutoCloseable {
 
   public List<CaseDefinition> cases() { return cases; }
 
-  /** The target under test, started on first use. */
-  public Target target() {
-    Target t = targets.computeIfAbsent("target", k -> Targets.open(config.target(), config.profile()));
-    implementation = t.implementation();
-    return t;
+  /**
+   * Opens and probes the target (and the second target of a differential run) once, up front. A
+   * target that cannot be started or reached is found out here, fast, and no case is run on it.
+   * Called by the launcher before the first case; a bare JUnit launch calls it on first use.
+   */
+  public synchronized void openTargets() {
+    if (target != null) {
+      return;
+    }
+    target = TargetGuard.open(config.target(), config.profile());
+    target.unavailable().ifPresentOrElse(
+        reason -> implementation = "(target not reached)",
+        () -> implementation = target.target().implementation());
+    if (config.versus().isPresent() && target.unavailable().isEmpty()) {
+      versus = TargetGuard.open(config.versus().get(), config.profile());
+    }
+  }
+
+  /** Why no further case can be judged (a target never reached, or gone after a crash), if so. */
+  public synchronized Optional<String> unavailable() {
+    openTargets();
+    return target.unavailable().or(() -> versus == null ? Optional.empty() : versus.unavailable());
+  }
+
+  /** The target under test; {@link #unavailable()} must be empty. */
+  public synchronized Target target() {
+    openTargets();
+    return target.target();
+  }
+
+  /** After a case: its result, or a FAIL naming a crash of a target that stopped answering during it. */
+  public CaseResult afterCase(CaseDefinition c, CaseResult result) {
+    CaseResult checked = target.afterCase(c, result);
+    if (versus != null) {
+      // A crash of the second target is reported, but the verdict is the first target's.
+      versus.afterCase(c, result);
+    }
+    return checked;
+  }
+
+  /** The crashes seen so far, of either target. */
+  public synchronized List<dev.cclr.tck.report.TargetCrash> crashes() {
+    List<dev.cclr.tck.report.TargetCrash> all = new ArrayList<>();
+    if (target != null) {
+      all.addAll(target.crashes());
+    }
+    if (versus != null) {
+      all.addAll(versus.crashes());
+    }
+    return all;
   }
 
   /**
@@ -81,8 +126,9 @@ public final class TckRun implements AutoCloseable {
   }
 
   /** The second target of a differential run. */
-  public Optional<Target> versus() {
-    return config.versus().map(v -> targets.computeIfAbsent("versus", k -> Targets.open(v, config.profile())));
+  public synchronized Optional<Target> versus() {
+    openTargets();
+    return versus == null ? Optional.empty() : Optional.of(versus.target());
   }
 
   public void record(CaseResult result) { results.add(result); }
@@ -92,6 +138,12 @@ public final class TckRun implements AutoCloseable {
     RunSummary s = new RunSummary(config.suite(), implementation, config.target(), config.profile(), TckVersion.get(), started);
     synchronized (results) {
       results.forEach(s::add);
+    }
+    synchronized (this) {
+      if (target != null) {
+        target.neverReached().or(() -> versus == null ? Optional.empty() : versus.neverReached()).ifPresent(s::notJudged);
+      }
+      crashes().forEach(s::addCrash);
     }
     return s;
   }
@@ -104,15 +156,13 @@ public final class TckRun implements AutoCloseable {
 
   public Map<String, List<String>> differences() { return Map.copyOf(differences); }
 
-  private void stopTargets() {
-    for (Target t : new ArrayList<>(targets.values())) {
-      try {
-        t.close();
-      } catch (RuntimeException e) {
-        System.err.println("could not stop " + t.name() + ": " + e);
-      }
+  private synchronized void stopTargets() {
+    if (target != null) {
+      target.close();
     }
-    targets.clear();
+    if (versus != null) {
+      versus.close();
+    }
   }
 
   @Override

@@ -22,6 +22,9 @@ public final class RemoteTarget implements Target {
   public ConnectUri uri() { return uri; }
 
   @Override
+  public boolean managed() { return false; }
+
+  @Override
   public void close() {
     // Not ours to stop.
   }

@@ -47,5 +47,11 @@ public final class SailTarget implements Target {
   public SailServerProcess process() { return process; }
 
   @Override
+  public java.util.Optional<String> processEnded() {
+    return process.isAlive() ? java.util.Optional.empty()
+        : java.util.Optional.of("the Sail server process (pid " + process.pid() + ") is gone; its log: " + process.logFile());
+  }
+
+  @Override
   public void close() { process.close(); }
 }

@@ -30,5 +30,11 @@ public final class SparkTarget implements Target {
   public SparkServerProcess process() { return process; }
 
   @Override
+  public java.util.Optional<String> processEnded() {
+    return process.isAlive() ? java.util.Optional.empty()
+        : java.util.Optional.of("the Spark server process (pid " + process.pid() + ") is gone; its log: " + process.logFile());
+  }
+
+  @Override
   public void close() { process.close(); }
 }

@@ -23,6 +23,16 @@ public interface Target extends AutoCloseable {
     return ConnectSession.open(uri().withSessionId(java.util.UUID.randomUUID().toString()));
   }
 
+  /**
+   * Whether the TCK started this target and can start it again (a new process, container or
+   * in-process server from the same name). After a crash the run restarts a managed target and goes
+   * on; a target it merely connects to ({@code sc://}) cannot be restarted.
+   */
+  default boolean managed() { return true; }
+
+  /** For a target the TCK runs as a process: why that process is gone, if it is ("exited with code 134"). */
+  default java.util.Optional<String> processEnded() { return java.util.Optional.empty(); }
+
   @Override
   void close();
 }

@@ -8,7 +8,7 @@ public final class Targets {
 
   /**
    * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>},
-   * {@code container:<image>[:port]}, or a Spark Connect URI {@code sc://host:port/;...}.
+   * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
   public static Target open(String spec, String profile) {
     if (spec.equals("embedded") && profile.equals("spark-4.1")) {
@@ -39,10 +39,13 @@ public final class Targets {
     if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
       return dev.cclr.tck.targets.container.ContainerTarget.start(spec);
     }
+    if (spec.startsWith(LaunchedTarget.PREFIX)) {
+      return LaunchedTarget.start(spec);
+    }
     if (spec.startsWith("sc://")) {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], container:<image>[:port] or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], container:<image>[:port], launch:<command with {port}> or sc://host:port");
   }
 }

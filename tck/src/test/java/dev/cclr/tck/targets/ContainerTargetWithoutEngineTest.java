@@ -46,7 +46,7 @@ class ContainerTargetWithoutEngineTest {
     assertTrue(e.getMessage().contains("none answered at tcp://127.0.0.1:1"), e.getMessage());
   }
 
-  /** The command line, in a child JVM whose DOCKER_HOST points nowhere: exit 1, every case ERROR. */
+  /** The command line, in a child JVM whose DOCKER_HOST points nowhere: exit 2 (could not judge), every case ERROR. */
   @Test
   void aRunAgainstItErrorsEveryCaseAndSkipsNone(@TempDir Path reports) throws Exception {
     Path log = reports.resolve("console.txt");
@@ -59,10 +59,11 @@ class ContainerTargetWithoutEngineTest {
     Process process = builder.start();
     assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the run did not end");
     String console = Files.readString(log, StandardCharsets.UTF_8);
-    assertEquals(1, process.exitValue(), console);
+    assertEquals(2, process.exitValue(), console);
     assertTrue(console.contains("needs a Docker engine: none answered at " + NO_SOCKET), console);
 
     JsonNode summary = new ObjectMapper().readTree(new File(reports.toFile(), "tck-summary.json"));
+    assertTrue(summary.path("notJudged").asText().contains("needs a Docker engine"), summary.path("notJudged").toString());
     int errors = 0;
     for (JsonNode c : summary.path("cases")) {
       String verdict = c.path("verdict").asText();

@@ -1,0 +1,22 @@
+package dev.cclr.tck.report;
+
+/** What the {@code tck run} and {@code tck client} exit codes mean; part of the TCK's interface. */
+public enum ExitCode {
+  /** At least one case was judged, and no gated case failed or errored. */
+  HELD(0),
+  /** The implementation was judged, and a gated case failed or errored. */
+  NOT_CONFORMANT(1),
+  /**
+   * Nothing could be judged: the target could not be started or reached (every case is ERROR with
+   * that one reason), or no case was decided by an answer of the implementation.
+   */
+  COULD_NOT_JUDGE(2);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  public int code() { return code; }
+}
