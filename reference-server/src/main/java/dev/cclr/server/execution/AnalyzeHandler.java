@@ -3,6 +3,12 @@ package dev.cclr.server.execution;
 import dev.cclr.proto.AnalyzePlanRequest;
 import dev.cclr.proto.AnalyzePlanResponse;
 import dev.cclr.proto.DataType;
+import dev.cclr.proto.Plan;
+import dev.cclr.proto.Relation;
+import dev.cclr.server.schema.ProtoTypes;
+import dev.cclr.server.schema.SchemaStringParser;
+import dev.cclr.server.schema.SchemaTree;
+import dev.cclr.server.schema.SparkType;
 import dev.cclr.server.relations.RelationResult;
 import dev.cclr.server.sessions.Session;
 import java.util.Optional;
@@ -10,8 +16,9 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * AnalyzePlan: the schema of a plan (planned through the planner, which checks limits and reads
- * blobs as for execution, but no rows are sent) and the Spark version this server reports. Other
- * analyses are not in this protocol and arrive unset, which Spark reports as an unknown method.
+ * blobs as for execution, but no rows are sent), its tree string, whether it is local, a DDL
+ * string's type, and the Spark version this server reports. Other analyses arrive as unknown
+ * fields and are answered UNIMPLEMENTED with CCLR_UNSUPPORTED_ANALYZE_METHOD naming them.
  */
 public final class AnalyzeHandler {
 
@@ -33,12 +40,38 @@ public final class AnalyzeHandler {
           .setSchema(schemaOf(session, req.getSchema().getPlan())));
       case SPARK_VERSION -> out.setSparkVersion(
           AnalyzePlanResponse.SparkVersion.newBuilder().setVersion(ctx.sparkVersion()));
-      case ANALYZE_NOT_SET -> throw PlanErrors.unknownAnalyzeMethod("ANALYZE_NOT_SET");
+      case TREE_STRING -> {
+        AnalyzePlanRequest.TreeString tree = req.getTreeString();
+        DataType schema = schemaOf(session, tree.getPlan());
+        out.setTreeString(AnalyzePlanResponse.TreeString.newBuilder().setTreeString(SchemaTree.of(
+            (SparkType.StructType) ProtoTypes.fromProto(schema), tree.hasLevel() ? tree.getLevel() : 0)));
+      }
+      case IS_LOCAL -> out.setIsLocal(
+          AnalyzePlanResponse.IsLocal.newBuilder().setIsLocal(isLocal(session, req.getIsLocal().getPlan())));
+      case DDL_PARSE -> out.setDdlParse(AnalyzePlanResponse.DDLParse.newBuilder().setParsed(
+          ProtoTypes.toProto(SchemaStringParser.parseDdlOnly(req.getDdlParse().getDdlString()))));
+      case ANALYZE_NOT_SET -> {
+        var unknown = req.getUnknownFields().asMap().keySet().stream().findFirst();
+        if (unknown.isPresent()) {
+          throw PlanErrors.unsupportedAnalyzeMethod(AnalyzeMethods.name(unknown.get()), unknown.get());
+        }
+        throw PlanErrors.unknownAnalyzeMethod("ANALYZE_NOT_SET");
+      }
     }
     return out.build();
   }
 
-  private DataType schemaOf(Session session, dev.cclr.proto.Plan plan) {
+  /** Spark answers true when the analysed plan is a local relation itself (not wrapped). */
+  private boolean isLocal(Session session, Plan plan) {
+    schemaOf(session, plan);
+    Relation root = PlanDecoder.rootForAnalysis(plan);
+    return switch (root.getRelTypeCase()) {
+      case LOCAL_RELATION, CACHED_LOCAL_RELATION, CHUNKED_CACHED_LOCAL_RELATION -> true;
+      default -> false;
+    };
+  }
+
+  private DataType schemaOf(Session session, Plan plan) {
     try (BufferAllocator allocator = ctx.rootAllocator().newChildAllocator("analyze", 0, Long.MAX_VALUE);
          RelationResult result = ctx.planner().plan(PlanDecoder.rootForAnalysis(plan),
              new SessionPlanningContext(session, allocator))) {

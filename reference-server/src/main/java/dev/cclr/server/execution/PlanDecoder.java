@@ -42,9 +42,13 @@ public final class PlanDecoder {
     return rootOf(plan);
   }
 
-  /** A root relation of a kind this protocol leaves out arrives with no kind at all. */
+  /**
+   * A root relation with no kind at all is invalid. One of a kind this protocol leaves out
+   * arrives as an unknown field; the planner names it in its UNIMPLEMENTED answer.
+   */
   private static Relation checked(Relation root) {
-    if (root.getRelTypeCase() == Relation.RelTypeCase.RELTYPE_NOT_SET) {
+    if (root.getRelTypeCase() == Relation.RelTypeCase.RELTYPE_NOT_SET
+        && root.getUnknownFields().asMap().isEmpty()) {
       throw PlanErrors.oneOfNotSet("spark.connect.Relation", "RELTYPE_NOT_SET");
     }
     return root;

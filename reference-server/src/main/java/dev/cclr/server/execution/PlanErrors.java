@@ -68,4 +68,15 @@ public final class PlanErrors {
         .internalErrorIn41(true)
         .build();
   }
+
+  /** A valid analysis this server does not implement: UNIMPLEMENTED, the kit's own class. */
+  static SparkError unsupportedAnalyzeMethod(String method, int fieldNumber) {
+    return SparkError.builder("CCLR_UNSUPPORTED_ANALYZE_METHOD").sqlState("0A000")
+        .reason("java.lang.UnsupportedOperationException")
+        .code(io.grpc.Status.Code.UNIMPLEMENTED)
+        .param("method", method).param("fieldNumber", fieldNumber)
+        .text("The analysis " + method + " (spark.connect.AnalyzePlanRequest field " + fieldNumber
+            + ") is not implemented by the cclr reference server.")
+        .build();
+  }
 }

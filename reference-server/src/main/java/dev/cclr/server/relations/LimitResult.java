@@ -44,6 +44,8 @@ final class LimitResult implements RelationResult {
       return batch;
     }
     slice = batch.slice(0, (int) remaining);
+    // A batch without columns (an empty Project) has no vector to carry the row count.
+    slice.setRowCount((int) remaining);
     remaining = 0;
     return slice;
   }

@@ -76,11 +76,50 @@ final class RelationErrors {
   }
 
   static SparkError negativeLimit(int limit) {
+    return negativeLimitLike("limit", limit);
+  }
+
+  /** A negative limit, offset or tail (name is Spark's operator name in the message). */
+  static SparkError negativeLimitLike(String name, int value) {
     return SparkExceptionKind.EXTENDED_ANALYSIS_EXCEPTION
         .error("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE").sqlState("42K0E")
-        .param("name", "limit").param("expr", "\"" + limit + "\"").param("v", limit)
-        .text("The limit like expression \"" + limit + "\" is invalid. The limit expression must "
-            + "be equal to or greater than 0, but got " + limit + ".")
+        .param("name", name).param("expr", "\"" + value + "\"").param("v", value)
+        .text("The limit like expression \"" + value + "\" is invalid. The " + name
+            + " expression must be equal to or greater than 0, but got " + value + ".")
+        .build();
+  }
+
+  /** ToDF with a name count unlike the input's column count (Spark 4.2.0: AnalysisException). */
+  static SparkError toDfArity(int columns, int names) {
+    return SparkExceptionKind.ANALYSIS_EXCEPTION.error("ASSIGNMENT_ARITY_MISMATCH")
+        .sqlState("42802").param("numExpr", names).param("numTarget", columns)
+        .text("The number of columns or variables assigned or aliased: " + columns
+            + " does not match the number of source expressions: " + names + ".")
+        .build();
+  }
+
+  /**
+   * A valid relation this server does not implement: gRPC UNIMPLEMENTED with the kit's own error
+   * class, so that a client author is not told the plan is invalid.
+   */
+  static SparkError unsupportedRelation(String relation, int fieldNumber) {
+    return SparkError.builder("CCLR_UNSUPPORTED_RELATION").sqlState("0A000")
+        .reason("java.lang.UnsupportedOperationException")
+        .code(io.grpc.Status.Code.UNIMPLEMENTED)
+        .param("relation", relation).param("fieldNumber", fieldNumber)
+        .text("The relation " + relation + " (spark.connect.Relation field " + fieldNumber
+            + ") is not implemented by the cclr reference server.")
+        .build();
+  }
+
+  /** A valid expression or option inside an implemented relation that this server leaves out. */
+  static SparkError unsupportedInRelation(String relation, int fieldNumber, String what) {
+    return SparkError.builder("CCLR_UNSUPPORTED_RELATION").sqlState("0A000")
+        .reason("java.lang.UnsupportedOperationException")
+        .code(io.grpc.Status.Code.UNIMPLEMENTED)
+        .param("relation", relation).param("fieldNumber", fieldNumber).param("detail", what)
+        .text("The relation " + relation + " (spark.connect.Relation field " + fieldNumber
+            + ") with " + what + " is not implemented by the cclr reference server.")
         .build();
   }
 

@@ -47,6 +47,18 @@ public final class SchemaStringParser {
     }
   }
 
+  /**
+   * The type AnalyzePlan ddl_parse answers: the DDL stages only (Spark 4.2.0 does not fall back to
+   * JSON there; a JSON string is a PARSE_SYNTAX_ERROR). Throws {@link SparkError}.
+   */
+  public static SparkType parseDdlOnly(String ddl) {
+    try {
+      return parseDdl(ddl);
+    } catch (DdlFailure e) {
+      throw e.error();
+    }
+  }
+
   private static SparkType parseDdl(String schema) {
     try {
       return DdlParser.parseTableSchema(schema);
