@@ -33,6 +33,11 @@ final class CommittedResults {
   static void assertSameVerdicts(JsonNode fresh, String resultsFolder, Set<String> unstable) throws IOException {
     JsonNode committed = new ObjectMapper().readTree(
         RequirementCatalog.defaultSpecDir().resolve("results").resolve(resultsFolder).resolve("tck-summary.json").toFile());
+    assertSameVerdicts(fresh, committed, resultsFolder, unstable);
+  }
+
+  /** The same, with the committed summary given (package-private for its test). */
+  static void assertSameVerdicts(JsonNode fresh, JsonNode committed, String resultsFolder, Set<String> unstable) {
     Set<SparkExtra> changed = EnumSet.noneOf(SparkExtra.class);
     Set<SparkExtra> missingThen = ExtraDependentCases.missingIn(committed.path("implementation").asText());
     Set<SparkExtra> missingNow = ExtraDependentCases.missingIn(fresh.path("implementation").asText());
