@@ -15,11 +15,17 @@ final class DifferentialReport {
 
   private DifferentialReport() {}
 
-  static void write(Map<String, List<String>> differences, RunConfiguration config, PrintStream out) throws IOException {
+  /**
+   * @param versusImplementation what the second target turned out to be ({@code Target#implementation},
+   *     e.g. a Spark server without an optional extra), since the expected differences depend on it
+   */
+  static void write(Map<String, List<String>> differences, RunConfiguration config, String versusImplementation,
+      PrintStream out) throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("target", config.target());
     root.put("versus", config.versus().orElseThrow());
+    root.put("versusImplementation", versusImplementation);
     root.put("profile", config.profile());
     ObjectNode cases = root.putObject("differences");
     new TreeMap<>(differences).forEach((id, list) -> {
@@ -29,7 +35,7 @@ final class DifferentialReport {
     json.writeValue(config.reportDir().resolve(FILE).toFile(), root);
     out.println();
     out.println("differential: " + differences.size() + " case(s) where " + config.target() + " and "
-        + config.versus().get() + " answered differently");
+        + config.versus().get() + " (" + versusImplementation + ") answered differently");
     new TreeMap<>(differences).forEach((id, list) -> list.forEach(d -> out.println("  " + id + ": " + d)));
   }
 }

@@ -57,7 +57,7 @@ public final class TckLauncher {
       HtmlReportWriter.write(summary, config.gateAllLevels(), config.reportDir());
       JUnitXmlWriter.write(summary, config.reportDir());
       if (config.versus().isPresent()) {
-        DifferentialReport.write(run.differences(), config, out);
+        DifferentialReport.write(run.differences(), config, run.versus().map(t -> t.implementation()).orElse("not started"), out);
       }
       printTotals(summary, config, out);
       return summary.exitCode(config.gateAllLevels()).code();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import java.time.Duration;
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.Artifact;
@@ -18,14 +20,11 @@ import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
-import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.transfer.TransferListener;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
@@ -49,13 +48,24 @@ import org.eclipse.aether.util.repository.DefaultMirrorSelector;
  *       just because another tool used a different mirror id.
  * </ul>
  *
- * <p>Checksums are verified strictly on download. Instances are thread-safe; close them to release
+ * <p>Checksums are verified strictly on download. Every connection and every wait for data is
+ * bounded ({@link Builder#timeouts}), so a repository that stalls fails the resolution with the
+ * artifact's name instead of hanging a test run. Instances are thread-safe; close them to release
  * the resolver's resources.
  */
 public final class MavenJars implements AutoCloseable {
   public static final URI MAVEN_CENTRAL = URI.create("https://repo.maven.apache.org/maven2/");
 
   private static final String MIRROR_ID = "cclr-central-mirror";
+
+  /**
+   * How long to wait for a connection to the repository. Generous: this bounds a dead network, it
+   * is not meant to trip on a slow one.
+   */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long to wait for the next data of a response (not the whole download, which may be large). */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
   private final RepositorySystem system;
   private final DefaultRepositorySystemSession session;
@@ -76,6 +86,8 @@ public final class MavenJars implements AutoCloseable {
         new DefaultMirrorSelector()
             .add(MIRROR_ID, central.getUrl(), "default", false, false, "*", "*"));
     session.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+    session.setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, (int) builder.connectTimeout.toMillis());
+    session.setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, (int) builder.requestTimeout.toMillis());
     if (builder.transferListener != null) {
       session.setTransferListener(builder.transferListener);
     }
@@ -135,35 +147,6 @@ public final class MavenJars implements AutoCloseable {
       return List.copyOf(classpath);
     } catch (DependencyResolutionException e) {
       throw new JarResolutionException(describeFailure(coordinates, e.getResult(), e), e);
-    }
-  }
-
-  /**
-   * Whether Central publishes this exact artifact. Resolves (and caches) the jar itself; a
-   * definite "not found" answers false, any other failure (no network, bad checksum) throws,
-   * because guessing would silently change what a caller runs.
-   */
-  public boolean isPublished(String coordinate) {
-    ArtifactRequest request = new ArtifactRequest(parse(coordinate), List.of(central), null);
-    try {
-      system.resolveArtifact(session, request);
-      return true;
-    } catch (ArtifactResolutionException e) {
-      boolean onlyNotFound =
-          e.getResults().stream()
-              .flatMap(r -> r.getExceptions().stream())
-              .allMatch(ex -> ex instanceof ArtifactNotFoundException);
-      if (onlyNotFound) {
-        return false;
-      }
-      throw new JarResolutionException(
-          "Could not find out whether "
-              + coordinate
-              + " is published on "
-              + central.getUrl()
-              + ": "
-              + rootMessage(e),
-          e);
     }
   }
 
@@ -238,8 +221,24 @@ public final class MavenJars implements AutoCloseable {
     private Path localRepository = defaultLocalRepository();
     private URI centralUrl = MAVEN_CENTRAL;
     private TransferListener transferListener;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
     private Builder() {}
+
+    /**
+     * The resolver's connect timeout and request timeout (the longest wait for data on an open
+     * connection); {@link #DEFAULT_CONNECT_TIMEOUT} and {@link #DEFAULT_REQUEST_TIMEOUT} unless a
+     * test needs a stalled repository found out fast.
+     */
+    public Builder timeouts(Duration connect, Duration request) {
+      if (connect.isNegative() || connect.isZero() || request.isNegative() || request.isZero()) {
+        throw new IllegalArgumentException("timeouts must be positive: connect " + connect + ", request " + request);
+      }
+      this.connectTimeout = connect;
+      this.requestTimeout = request;
+      return this;
+    }
 
     public Builder localRepository(Path localRepository) {
       this.localRepository = Objects.requireNonNull(localRepository);

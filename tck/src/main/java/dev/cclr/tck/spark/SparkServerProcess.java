@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,9 +30,10 @@ import java.util.stream.Stream;
  * watchdog in the child make sure the server dies with the JVM that started it.
  *
  * <p>The server classpath is {@code spark-connect_2.13} plus {@code spark-sql_2.13} (the connect
- * module declares Spark's core, SQL and MLlib as provided). {@code spark-mllib_2.13} is added when
- * that exact version is published; without it the server works except that ReleaseSession fails
- * ({@code NoClassDefFoundError} for an MLlib class in session cleanup), see {@link #hasMllib()}.
+ * module declares Spark's core, SQL and MLlib as provided). {@code spark-mllib_2.13} is an {@link
+ * SparkExtra optional extra}, resolved by trial: the classpath takes it when it resolves whole, and
+ * otherwise the server runs without it (a WARNING in the log names what was missing) and
+ * ReleaseSession fails on it, see {@link #hasMllib()}. The core artifacts must resolve.
  *
  * <pre>{@code
  * try (SparkServerProcess spark = SparkServerProcess.builder("4.2.0").start();
@@ -51,12 +54,12 @@ public final class SparkServerProcess implements AutoCloseable {
   private final Path logFile;
   private final Path workDir;
   private final Optional<String> authToken;
-  private final boolean hasMllib;
+  private final Set<SparkExtra> extras;
   private final Duration startupTime;
   private final Thread shutdownHook;
 
   private SparkServerProcess(
-      Builder builder, Process process, int port, Path workDir, boolean hasMllib, Duration startupTime,
+      Builder builder, Process process, int port, Path workDir, Set<SparkExtra> extras, Duration startupTime,
       Thread shutdownHook) {
     this.version = builder.version;
     this.process = process;
@@ -64,7 +67,7 @@ public final class SparkServerProcess implements AutoCloseable {
     this.logFile = builder.logFile;
     this.workDir = workDir;
     this.authToken = builder.authToken;
-    this.hasMllib = hasMllib;
+    this.extras = Set.copyOf(extras);
     this.startupTime = startupTime;
     this.shutdownHook = shutdownHook;
   }
@@ -99,9 +102,16 @@ public final class SparkServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Whether spark-mllib is on the classpath; without it ReleaseSession fails on the server. */
+  /** Whether spark-mllib resolved and is on the classpath; without it ReleaseSession fails on the server. */
   public boolean hasMllib() {
-    return hasMllib;
+    return extras.contains(SparkExtra.MLLIB);
+  }
+
+  /** The optional extras that did not resolve, so the server runs without them. */
+  public Set<SparkExtra> missingExtras() {
+    Set<SparkExtra> missing = EnumSet.allOf(SparkExtra.class);
+    missing.removeAll(extras);
+    return missing;
   }
 
   /** From launching the JVM to the first successful Spark Connect call. */
@@ -197,22 +207,18 @@ public final class SparkServerProcess implements AutoCloseable {
       boolean ownJars = jars == null;
       MavenJars resolver = ownJars ? MavenJars.fromMavenCentral() : jars;
       try {
-        boolean mllib = resolver.isPublished(coordinate("spark-mllib_2.13"));
-        List<String> coordinates = new ArrayList<>(
-            List.of(coordinate("spark-connect_2.13"), coordinate("spark-sql_2.13")));
-        if (mllib) {
-          coordinates.add(coordinate("spark-mllib_2.13"));
-        } else {
-          LOG.log(System.Logger.Level.WARNING,
-              "spark-mllib_2.13:{0} is not on Maven Central: the server runs without it, and "
-                  + "ReleaseSession will fail on it", version);
+        Map<SparkExtra, String> extras = new LinkedHashMap<>();
+        for (SparkExtra extra : SparkExtra.values()) {
+          extras.put(extra, coordinate(extra.artifactId()));
         }
         Instant resolving = Instant.now();
-        List<Path> classpath = resolver.resolveRuntimeClasspath(coordinates);
-        LOG.log(System.Logger.Level.INFO, "Spark {0} server classpath: {1} jars, resolved in {2} ms",
-            version, String.valueOf(classpath.size()),
+        ClasspathWithOptionalExtras.Resolved<SparkExtra> classpath = ClasspathWithOptionalExtras.resolve(
+            resolver, List.of(coordinate("spark-connect_2.13"), coordinate("spark-sql_2.13")), extras);
+        LOG.log(System.Logger.Level.INFO,
+            "Spark {0} server classpath: {1} jars, optional extras present {2}, missing {3}, resolved in {4} ms",
+            version, String.valueOf(classpath.jars().size()), classpath.present(), classpath.missing().keySet(),
             String.valueOf(Duration.between(resolving, Instant.now()).toMillis()));
-        return launch(classpath, mllib);
+        return launch(classpath.jars(), classpath.present());
       } finally {
         if (ownJars) {
           resolver.close();
@@ -224,7 +230,7 @@ public final class SparkServerProcess implements AutoCloseable {
       return "org.apache.spark:" + artifactId + ":" + version;
     }
 
-    private SparkServerProcess launch(List<Path> classpath, boolean mllib) {
+    private SparkServerProcess launch(List<Path> classpath, Set<SparkExtra> extras) {
       Path workDir;
       try {
         workDir = Files.createTempDirectory("cclr-spark-" + version + "-");
@@ -255,7 +261,7 @@ public final class SparkServerProcess implements AutoCloseable {
           Duration startup = Duration.between(launched, Instant.now());
           LOG.log(System.Logger.Level.INFO, "Spark {0} Connect server ready on 127.0.0.1:{1} after {2} ms",
               version, String.valueOf(port), String.valueOf(startup.toMillis()));
-          return new SparkServerProcess(this, process, port, workDir, mllib, startup, hook);
+          return new SparkServerProcess(this, process, port, workDir, extras, startup, hook);
         } catch (RuntimeException e) {
           ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5));
           Runtime.getRuntime().removeShutdownHook(hook);

@@ -18,8 +18,16 @@ public final class SparkTarget implements Target {
     return new SparkTarget(SparkServerProcess.builder(version).start());
   }
 
+  /**
+   * "Apache Spark 4.2.0", with a note for each optional extra that did not resolve, e.g. "Apache
+   * Spark 4.1.2 (without spark-mllib: ReleaseSession fails)": reports and tests see which server ran.
+   */
   @Override
-  public String implementation() { return "Apache Spark " + process.version(); }
+  public String implementation() {
+    StringBuilder name = new StringBuilder("Apache Spark ").append(process.version());
+    process.missingExtras().forEach(extra -> name.append(" (").append(extra.missingNote()).append(')'));
+    return name.toString();
+  }
 
   @Override
   public String name() { return "spark:" + process.version(); }

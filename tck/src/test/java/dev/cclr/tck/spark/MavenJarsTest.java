@@ -109,14 +109,6 @@ class MavenJarsTest {
   }
 
   @Test
-  void publishedAnswersFromCentral() {
-    assertTrue(jars.isPublished("test.cclr:lib:1"));
-    assertFalse(jars.isPublished("test.cclr:ghost:1"));
-    // A cached "not found" must give the same answer, not an error.
-    assertFalse(jars.isPublished("test.cclr:ghost:1"));
-  }
-
-  @Test
   void malformedCoordinatesAreRejectedWithTheCoordinate() {
     IllegalArgumentException e =
         assertThrows(
