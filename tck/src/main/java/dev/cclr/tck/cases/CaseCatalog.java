@@ -3,26 +3,20 @@ package dev.cclr.tck.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.tck.fixtures.FixtureException;
+import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Loads the golden cases of one suite ({@code server} or {@code client}) from a fixtures folder on
- * disk or from the copy packaged in the TCK jar. Every committed blob is checked against the sha256
+ * disk (the source tree's, or the copy extracted from the TCK jar). Every committed blob is checked against the sha256
  * its manifest declares, so a tampered or stale fixture fails loudly instead of testing the wrong
  * thing.
  */
@@ -65,38 +59,12 @@ public final class CaseCatalog {
   }
 
   /**
-   * The fixtures folder: {@code -Dcclr.fixtures=DIR} if set, else {@code fixtures/} of the source
-   * tree when running from it, else the copy inside the TCK jar.
+   * The fixtures folder as a real directory (drivers are handed paths into it): {@code
+   * -Dcclr.fixtures=DIR} if set, else {@code fixtures/} of the source tree when running from it,
+   * else the copy extracted from the TCK jar; {@link KitFiles} decides.
    */
   public static Path defaultFixturesRoot() {
-    String configured = System.getProperty("cclr.fixtures");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    for (Path candidate : List.of(Path.of("fixtures"), Path.of("../fixtures"))) {
-      if (Files.isDirectory(candidate.resolve("server"))) {
-        return candidate.toAbsolutePath().normalize();
-      }
-    }
-    URL marker = CaseCatalog.class.getResource("/fixtures/README.md");
-    if (marker == null) {
-      throw new FixtureException("no fixtures found: pass -Dcclr.fixtures=DIR");
-    }
-    try {
-      URI uri = marker.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.getFileSystem(uri);
-        } catch (FileSystemNotFoundException e) {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        }
-        return fs.getPath("/fixtures");
-      }
-      return Path.of(uri).getParent();
-    } catch (URISyntaxException | IOException e) {
-      throw new FixtureException("cannot open packaged fixtures", e);
-    }
+    return KitFiles.directory(KitFiles.Tree.FIXTURES);
   }
 
   private static CaseDefinition read(Path manifest) throws IOException {

@@ -18,7 +18,7 @@ final class ConformancePageCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "the Markdown file to write, e.g. spec/conformance.md")
   Path out;
 
-  @Option(names = "--spec", description = "the spec folder (default: spec/ of the working directory)")
+  @Option(names = "--spec", description = "the spec folder holding requirements.yaml (default: spec/ of the source tree when run from it, else the copy in the jar)")
   Path spec;
 
   @Parameters(arity = "1..*", description = "tck-summary.json files, one column each, in this order")

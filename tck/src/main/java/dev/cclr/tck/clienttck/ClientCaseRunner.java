@@ -49,7 +49,8 @@ public final class ClientCaseRunner {
 
   public ClientCaseRunner(ClientDriver driver, Path fixturesRoot, Path workRoot, Duration timeout) {
     this.driver = driver;
-    this.fixturesRoot = fixturesRoot;
+    // Drivers run in a work folder of their own: a relative input path would not reach them.
+    this.fixturesRoot = fixturesRoot.toAbsolutePath();
     this.workRoot = workRoot;
     this.timeout = timeout;
   }

@@ -1,13 +1,12 @@
 package dev.cclr.tck.sail;
 
 import dev.cclr.tck.clienttck.drivers.PySparkDriver;
+import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +17,6 @@ import java.util.concurrent.TimeUnit;
  * fraction of a second once pysail is there.
  */
 public final class PysailInstaller {
-  /** The files, relative to {@code drivers/}, that the install script needs. */
-  static final List<String> FILES = List.of(
-      "sail/install-pysail.sh", "sail/requirements.txt", "pyspark/setup-venv.sh", "pyspark/requirements.txt");
-
   private PysailInstaller() {}
 
   /** Where the installed {@code sail} command is, and the version it reports. */
@@ -90,37 +85,6 @@ public final class PysailInstaller {
 
   /** The drivers folder: the source tree's when running from it, else extracted from the jar. */
   private static Path locateDrivers() {
-    for (Path candidate : List.of(Path.of("tck/drivers"), Path.of("drivers"))) {
-      if (Files.isRegularFile(candidate.resolve("sail/install-pysail.sh"))
-          && Files.isRegularFile(candidate.resolve("pyspark/setup-venv.sh"))) {
-        return candidate.toAbsolutePath();
-      }
-    }
-    return extractFromJar();
-  }
-
-  private static Path extracted;
-
-  private static synchronized Path extractFromJar() {
-    if (extracted != null) {
-      return extracted;
-    }
-    try {
-      Path dir = Files.createTempDirectory("cclr-drivers-");
-      for (String file : FILES) {
-        try (InputStream in = PysailInstaller.class.getResourceAsStream("/drivers/" + file)) {
-          if (in == null) {
-            throw new IllegalStateException("drivers/" + file + " is neither in tck/drivers nor in the TCK jar");
-          }
-          Path target = dir.resolve(file);
-          Files.createDirectories(target.getParent());
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-      extracted = dir;
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot extract the pysail install script", e);
-    }
+    return KitFiles.directory(KitFiles.Tree.DRIVERS);
   }
 }

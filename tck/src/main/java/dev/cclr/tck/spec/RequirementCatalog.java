@@ -3,6 +3,7 @@ package dev.cclr.tck.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,18 +43,12 @@ public final class RequirementCatalog {
     }
   }
 
-  /** {@code spec/} of the source tree when running from it, else {@code -Dcclr.spec=DIR}. */
+  /**
+   * The spec folder: {@code -Dcclr.spec=DIR} if set, else {@code spec/} of the source tree when
+   * running from it, else the copy extracted from the TCK jar (which holds requirements.yaml only).
+   */
   public static Path defaultSpecDir() {
-    String configured = System.getProperty("cclr.spec");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    for (Path candidate : List.of(Path.of("spec"), Path.of("../spec"))) {
-      if (Files.exists(candidate.resolve("requirements.yaml"))) {
-        return candidate.toAbsolutePath().normalize();
-      }
-    }
-    throw new IllegalStateException("no spec/requirements.yaml found: pass -Dcclr.spec=DIR");
+    return KitFiles.directory(KitFiles.Tree.SPEC);
   }
 
   public List<Requirement> all() { return List.copyOf(byId.values()); }

@@ -1,6 +1,7 @@
 package dev.cclr.tck.spec;
 
 import dev.cclr.tck.cases.CaseCatalog;
+import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,11 @@ public final class RequirementLinks {
     Path spec = RequirementCatalog.defaultSpecDir();
     Path fixtures = CaseCatalog.defaultFixturesRoot();
     if (List.of(args).contains("--write")) {
+      if (System.getProperty("cclr.spec") == null && KitFiles.sourceTree(KitFiles.Tree.SPEC).isEmpty()) {
+        // Writing into the copy extracted from the jar would be lost at exit.
+        System.err.println("--write edits spec/requirements.yaml of the source tree: run from the repository root");
+        System.exit(2);
+      }
       write(spec.resolve("requirements.yaml"), LinkCheck.casesByRequirement(fixtures));
     }
     List<String> problems = LinkCheck.problems(spec, fixtures);

@@ -1,12 +1,11 @@
 package dev.cclr.tck.clienttck.drivers;
 
+import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
  * is reused while the requirements do not change.
  */
 public final class PySparkDriver implements ClientDriver {
-  static final List<String> FILES = List.of("cclr_pyspark_driver.py", "requirements.txt", "setup-venv.sh");
 
   private Path driverDir;
   private Path venv;
@@ -78,21 +76,7 @@ public final class PySparkDriver implements ClientDriver {
   }
 
   /** The driver's files: the source tree's when running from it, else extracted from the jar. */
-  private static Path locateDriverFiles() throws IOException {
-    for (Path candidate : List.of(Path.of("tck/drivers/pyspark"), Path.of("drivers/pyspark"))) {
-      if (Files.isRegularFile(candidate.resolve("cclr_pyspark_driver.py"))) {
-        return candidate.toAbsolutePath();
-      }
-    }
-    Path dir = Files.createTempDirectory("cclr-pyspark-driver-");
-    for (String file : FILES) {
-      try (InputStream in = PySparkDriver.class.getResourceAsStream("/drivers/pyspark/" + file)) {
-        if (in == null) {
-          throw new IllegalStateException("the PySpark driver is neither in tck/drivers/pyspark nor in the TCK jar");
-        }
-        Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    return dir;
+  private static Path locateDriverFiles() {
+    return KitFiles.directory(KitFiles.Tree.DRIVERS).resolve("pyspark");
   }
 }

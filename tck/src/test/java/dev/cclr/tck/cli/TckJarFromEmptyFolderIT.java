@@ -1,0 +1,124 @@
+package dev.cclr.tck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cclr.tck.spec.Requirement;
+import dev.cclr.tck.spec.RequirementCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a third party does with the kit: copy {@code tck.jar} into an empty folder and run it
+ * there. Each command runs as {@code java -jar tck.jar ...} in a child JVM whose working directory
+ * holds nothing but the jar, so nothing can come from the source tree: fixtures, driver inputs and
+ * the spec's requirements must all come from the jar. Runs after {@code package} (the jar is built
+ * there), in the {@code jar-from-empty-folder} execution of tck/pom.xml.
+ */
+class TckJarFromEmptyFolderIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> SERVER_CASES =
+      List.of("artifact-crc-failure", "artifact-chunk-without-begin", "artifact-blobs-stay-while-session-lives");
+
+  @TempDir
+  Path base;
+
+  /** The empty folder the jar runs in. */
+  private Path folder;
+
+  /** The child JVM's java.io.tmpdir, to see that what the jar extracts is removed at exit. */
+  private Path tmp;
+
+  @BeforeEach
+  void copyTheJarIntoAnEmptyFolder() throws IOException {
+    Path jar = Path.of(System.getProperty("cclr.tckJar", "target/tck.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), jar + " is missing: this test runs after `package`, which builds it");
+    folder = Files.createDirectory(base.resolve("empty"));
+    tmp = Files.createDirectory(base.resolve("tmp"));
+    Files.copy(jar, folder.resolve("tck.jar"));
+  }
+
+  @Test
+  void clientSuiteWithTheReferenceClientPassesEveryMustCaseAndFeedsTheConformancePage() throws Exception {
+    Run client = tck(300, "client", "--driver", "reference", "--report-dir", "reports/client");
+    assertEquals(0, client.exit, client.output);
+    JsonNode summary = JSON.readTree(folder.resolve("reports/client/tck-summary.json").toFile());
+    List<String> mustNotPassed = new ArrayList<>();
+    int must = 0;
+    for (JsonNode c : summary.path("cases")) {
+      if (c.path("level").asText().equals("MUST")) {
+        must++;
+        if (!c.path("verdict").asText().equals("PASS")) {
+          mustNotPassed.add(c.path("id").asText() + " " + c.path("verdict").asText() + ": " + c.path("message").asText());
+        }
+      }
+    }
+    assertTrue(must > 0, "no MUST case in the summary:\n" + summary);
+    assertEquals(List.of(), mustNotPassed, "MUST cases that did not pass from an empty folder");
+
+    Run page = tck(120, "conformance-page", "--out", "conformance.md", "reports/client/tck-summary.json");
+    assertEquals(0, page.exit, page.output);
+    String markdown = Files.readString(folder.resolve("conformance.md"), StandardCharsets.UTF_8);
+    // A row per client requirement of the jar's requirements.yaml (the same as the source tree's).
+    List<String> missing = RequirementCatalog.load(RequirementCatalog.defaultSpecDir().resolve("requirements.yaml")).all()
+        .stream().map(Requirement::id).filter(id -> id.startsWith("CLI-") && !markdown.contains("[" + id + "]")).toList();
+    assertEquals(List.of(), missing, "client requirements missing from the page:\n" + markdown);
+    assertTrue(markdown.contains("| MUST | Send the unsigned CRC-32 of every piece | PASS |"), markdown);
+  }
+
+  @Test
+  void serverSuiteAgainstTheEmbeddedServerPassesTheChosenCases() throws Exception {
+    Run run = tck(300, "run", "--target", "embedded", "--case", String.join(",", SERVER_CASES), "--report-dir", "reports/server");
+    assertEquals(0, run.exit, run.output);
+    JsonNode summary = JSON.readTree(folder.resolve("reports/server/tck-summary.json").toFile());
+    List<String> passed = new ArrayList<>();
+    summary.path("cases").forEach(c -> {
+      if (c.path("verdict").asText().equals("PASS")) {
+        passed.add(c.path("id").asText());
+      }
+    });
+    assertEquals(SERVER_CASES.stream().sorted().toList(), passed.stream().sorted().toList(), run.output);
+  }
+
+  @Test
+  void benchAgainstTheEmbeddedServerAtTheSmallestSize() throws Exception {
+    Run bench = tck(300, "bench", "--target", "embedded", "--size", "1MiB", "--rounds", "1", "--warmup", "0");
+    assertEquals(0, bench.exit, bench.output);
+    assertTrue(bench.output.lines().anyMatch(l -> l.startsWith("T_MBps=") && l.contains("verified=true")), bench.output);
+  }
+
+  private record Run(int exit, String output) {}
+
+  /** {@code java -jar tck.jar ARGS} in the empty folder; asserts nothing extracted is left behind. */
+  private Run tck(long timeoutSeconds, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + tmp, "-jar", "tck.jar"));
+    command.addAll(List.of(args));
+    Path log = base.resolve("output-" + args[0] + ".log");
+    Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    boolean exited = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+    if (!exited) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(exited, "`tck " + String.join(" ", args) + "` did not finish in " + timeoutSeconds + " s:\n" + output);
+    try (Stream<Path> left = Files.list(tmp)) {
+      List<String> kit = left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cclr-kit-")).toList();
+      assertEquals(List.of(), kit, "files extracted from the jar were left in " + tmp);
+    }
+    return new Run(process.exitValue(), output);
+  }
+}
