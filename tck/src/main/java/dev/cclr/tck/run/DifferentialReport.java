@@ -20,7 +20,7 @@ final class DifferentialReport {
     ObjectNode root = json.createObjectNode();
     root.put("target", config.target());
     root.put("versus", config.versus().orElseThrow());
-    root.put("profile", config.profile());
+    root.put("profile", config.profile().id());
     ObjectNode cases = root.putObject("differences");
     new TreeMap<>(differences).forEach((id, list) -> {
       var arr = cases.putArray(id);
