@@ -55,8 +55,8 @@ public final class CaseDefinition {
   public Path directory() { return directory; }
   public JsonNode manifest() { return manifest; }
 
-  public boolean appliesTo(String profile) {
-    return profiles.isEmpty() || profiles.contains(profile);
+  public boolean appliesTo(Profile profile) {
+    return profiles.isEmpty() || profiles.contains(profile.id());
   }
 
   @Override

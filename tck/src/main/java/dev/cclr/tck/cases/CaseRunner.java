@@ -25,9 +25,9 @@ import java.util.Map;
  */
 public final class CaseRunner {
   private final Target target;
-  private final String profile;
+  private final Profile profile;
 
-  public CaseRunner(Target target, String profile) {
+  public CaseRunner(Target target, Profile profile) {
     this.target = target;
     this.profile = profile;
   }
@@ -45,7 +45,7 @@ public final class CaseRunner {
     Map<String, ConnectSession> sessions = new LinkedHashMap<>();
     try {
       Map<String, Blob> blobs = CaseBlobs.load(c);
-      StepExecutor executor = new StepExecutor(blobs, profile, name -> sessions.computeIfAbsent(name, n -> target.openSession()));
+      StepExecutor executor = new StepExecutor(blobs, name -> sessions.computeIfAbsent(name, n -> target.openSession()));
       int index = 0;
       for (JsonNode step : c.steps()) {
         index++;

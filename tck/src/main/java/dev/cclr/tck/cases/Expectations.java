@@ -22,7 +22,7 @@ final class Expectations {
 
   private Expectations() {}
 
-  static String check(JsonNode expect, Observation observed, Map<String, Blob> blobs, String profile) {
+  static String check(JsonNode expect, Observation observed, Map<String, Blob> blobs, Profile profile) {
     Placeholders p = new Placeholders(blobs, () -> "${serverSideSessionId}");
     if (expect == null || expect.isNull() || expect.isEmpty()) {
       return observed.isError() ? "the call failed: " + describeError(observed) : null;
@@ -40,7 +40,7 @@ final class Expectations {
       return "none of the allowed outcomes came back: " + String.join("; or ", misses);
     }
     if (expect.path("sessionEcho").asBoolean(false)) {
-      JsonNode problems = observed.data().get("sessionProblems");
+      JsonNode problems = observed.data().get(ObservedField.SESSION_PROBLEMS.json());
       if (problems != null) {
         return "the responses broke the session echo rules: " + problems;
       }
@@ -62,29 +62,29 @@ final class Expectations {
     }
     if (expect.has("summaries")) {
       JsonNode want = expand(expect.get("summaries"), p);
-      JsonNode got = observed.data().get("summaries");
+      JsonNode got = observed.data().get(ObservedField.SUMMARIES.json());
       return want.equals(got) ? null : "expected artifact summaries " + want + " but got " + got;
     }
     if (expect.has("exists")) {
       JsonNode want = expand(expect.get("exists"), p);
-      JsonNode got = observed.data().get("exists");
+      JsonNode got = observed.data().get(ObservedField.EXISTS.json());
       return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
     }
     if (expect.has("schema")) {
       String want = p.expand(expect.get("schema").asText());
-      String got = observed.data().path("schema").asText(null);
+      String got = observed.data().path(ObservedField.SCHEMA.json()).asText(null);
       return want.equals(got) ? null : "expected the schema " + want + " but got " + got;
     }
     if (expect.has("keys")) {
       JsonNode want = expand(expect.get("keys"), p);
-      JsonNode got = observed.data().path("keys");
+      JsonNode got = observed.data().path(ObservedField.KEYS.json());
       if (!want.equals(got)) {
         return "expected exactly the config keys " + want + ", in that order, but got " + got;
       }
     }
     if (expect.has("pairs")) {
       JsonNode want = expand(expect.get("pairs"), p);
-      JsonNode got = observed.data().path("pairs");
+      JsonNode got = observed.data().path(ObservedField.PAIRS.json());
       for (Iterator<Map.Entry<String, JsonNode>> it = want.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         Optional<JsonNode> value = forProfile(e.getValue(), profile);
@@ -107,20 +107,20 @@ final class Expectations {
 
   /** A streamed result: row count and the sum of one int64 column, as {@code StreamedRows} saw them. */
   private static String checkStreamed(JsonNode expect, Observation observed) {
-    JsonNode problems = observed.data().get("protocolProblems");
+    JsonNode problems = observed.data().get(ObservedField.PROTOCOL_PROBLEMS.json());
     if (problems != null) {
       return "the result stream broke the protocol: " + problems;
     }
-    if (observed.data().has("resultComplete")) {
+    if (observed.data().has(ObservedField.RESULT_COMPLETE.json())) {
       return "the result stream ended without ResultComplete";
     }
     long wantRows = expect.path("rowCount").asLong(-1);
-    long gotRows = observed.data().path("rowCount").asLong();
+    long gotRows = observed.data().path(ObservedField.ROW_COUNT.json()).asLong();
     if (wantRows != gotRows) {
       return "expected " + wantRows + " rows but got " + gotRows;
     }
     String wantSum = expect.path("checksum").path("sum").asText();
-    String gotSum = observed.data().path("checksum").path("sum").asText();
+    String gotSum = observed.data().path(ObservedField.CHECKSUM.json()).path("sum").asText();
     return wantSum.equals(gotSum) ? null
         : "expected the sum of column " + expect.path("checksum").path("column").asText() + " to be " + wantSum + " but got " + gotSum;
   }
@@ -130,11 +130,11 @@ final class Expectations {
     if (blob == null) {
       throw new FixtureException("expected rows name unknown blob '" + blobKey + "'");
     }
-    JsonNode problems = observed.data().get("protocolProblems");
+    JsonNode problems = observed.data().get(ObservedField.PROTOCOL_PROBLEMS.json());
     if (problems != null) {
       return "the result stream broke the protocol: " + problems;
     }
-    if (observed.data().has("resultComplete")) {
+    if (observed.data().has(ObservedField.RESULT_COMPLETE.json())) {
       return "the result stream ended without ResultComplete";
     }
     CanonicalTable expected = ArrowIpc.read(blob.bytes());
@@ -144,21 +144,22 @@ final class Expectations {
         + expected.columns() + ", got " + actual.rowCount() + " rows " + actual.columns()).orElse(null);
   }
 
-  private static String checkError(JsonNode want, Observation observed, Placeholders p, String profile) {
+  private static String checkError(JsonNode want, Observation observed, Placeholders p, Profile profile) {
     if (!observed.isError()) {
       return "expected an error " + describeExpectedError(want, profile) + " but the call succeeded"
           + observed.table().map(t -> " with " + t.rowCount() + " rows").orElse("");
     }
-    JsonNode got = observed.data().get("error");
+    JsonNode got = observed.data().get(ObservedField.ERROR.json());
     String code = want.path("code").asText();
-    if (!code.equals(got.path("code").asText())) {
+    if (!code.equals(got.path(ObservedField.CODE.json()).asText())) {
       return "expected gRPC " + code + " but got " + describeError(observed);
     }
-    for (String field : new String[] {"errorClass", "sqlState", "reason"}) {
-      Optional<JsonNode> expected = forProfile(want.get(field), profile);
+    for (ObservedField field : new ObservedField[] {ObservedField.ERROR_CLASS, ObservedField.SQL_STATE, ObservedField.REASON}) {
+      // The manifest's expectation uses the observation's field names.
+      Optional<JsonNode> expected = forProfile(want.get(field.json()), profile);
       if (expected.isPresent()) {
         JsonNode e = expected.get();
-        JsonNode a = got.get(field);
+        JsonNode a = got.get(field.json());
         boolean same = e.isNull() ? (a == null || a.isNull()) : e.asText().equals(a == null ? null : a.asText());
         if (!same) {
           return "expected " + field + " " + e + " but got " + describeError(observed);
@@ -168,22 +169,22 @@ final class Expectations {
     Optional<JsonNode> params = forProfile(want.get("messageParameters"), profile);
     if (params.isPresent()) {
       JsonNode expected = expand(params.get(), p);
-      if (!expected.equals(got.get("messageParameters"))) {
-        return "expected messageParameters " + expected + " but got " + got.get("messageParameters")
+      if (!expected.equals(got.get(ObservedField.MESSAGE_PARAMETERS.json()))) {
+        return "expected messageParameters " + expected + " but got " + got.get(ObservedField.MESSAGE_PARAMETERS.json())
             + " (" + describeError(observed) + ")";
       }
     }
-    if (want.path("envelope").asBoolean(false) && got.path("resultCompleteBeforeError").asBoolean(false)) {
+    if (want.path("envelope").asBoolean(false) && got.path(ObservedField.RESULT_COMPLETE_BEFORE_ERROR.json()).asBoolean(false)) {
       return "the execution sent ResultComplete and then failed (SRV-ERR-006)";
     }
-    if (want.path("envelope").asBoolean(false) && got.has("envelopeProblems")) {
-      return "the error's envelope breaks SRV-ERR-001/002: " + got.get("envelopeProblems") + " (" + describeError(observed) + ")";
+    if (want.path("envelope").asBoolean(false) && got.has(ObservedField.ENVELOPE_PROBLEMS.json())) {
+      return "the error's envelope breaks SRV-ERR-001/002: " + got.get(ObservedField.ENVELOPE_PROBLEMS.json()) + " (" + describeError(observed) + ")";
     }
-    if (want.path("messageFormat").asBoolean(false) && got.has("formatProblems")) {
-      return "the error's message breaks SRV-ERR-003: " + got.get("formatProblems") + " (" + describeError(observed) + ")";
+    if (want.path("messageFormat").asBoolean(false) && got.has(ObservedField.FORMAT_PROBLEMS.json())) {
+      return "the error's message breaks SRV-ERR-003: " + got.get(ObservedField.FORMAT_PROBLEMS.json()) + " (" + describeError(observed) + ")";
     }
-    if (want.path("beforeAnyRows").asBoolean(false) && got.path("arrowBatchesBeforeError").asInt(0) > 0) {
-      return "the error came after " + got.get("arrowBatchesBeforeError").asInt() + " arrow_batch responses, not before any rows";
+    if (want.path("beforeAnyRows").asBoolean(false) && got.path(ObservedField.ARROW_BATCHES_BEFORE_ERROR.json()).asInt(0) > 0) {
+      return "the error came after " + got.get(ObservedField.ARROW_BATCHES_BEFORE_ERROR.json()).asInt() + " arrow_batch responses, not before any rows";
     }
     return null;
   }
@@ -193,13 +194,12 @@ final class Expectations {
    * {@code strict} profile uses the {@code spark-4.2} value. A profile without an entry takes the
    * {@code default} entry (base conformance has no profile of its own); empty when there is none.
    */
-  static Optional<JsonNode> forProfile(JsonNode node, String profile) {
+  static Optional<JsonNode> forProfile(JsonNode node, Profile profile) {
     if (node == null) {
       return Optional.empty();
     }
     if (node.isObject() && isPerProfile(node)) {
-      String key = "strict".equals(profile) && !node.has("strict") ? "spark-4.2" : profile;
-      JsonNode value = node.get(key);
+      JsonNode value = node.has(profile.id()) ? node.get(profile.id()) : node.get(profile.fallback().id());
       return Optional.ofNullable(value != null ? value : node.get("default"));
     }
     return Optional.of(node);
@@ -212,7 +212,7 @@ final class Expectations {
     }
     while (names.hasNext()) {
       String n = names.next();
-      if (!n.equals("spark-4.2") && !n.equals("spark-4.1") && !n.equals("strict") && !n.equals("default")) {
+      if (!Profile.isValueKey(n)) {
         return false;
       }
     }
@@ -236,14 +236,14 @@ final class Expectations {
     return node;
   }
 
-  private static String describeExpectedError(JsonNode want, String profile) {
+  private static String describeExpectedError(JsonNode want, Profile profile) {
     return want.path("code").asText() + forProfile(want.get("errorClass"), profile).map(n -> " " + n.asText()).orElse("");
   }
 
   static String describeError(Observation o) {
-    JsonNode e = o.data().get("error");
-    return e.path("code").asText() + " errorClass=" + e.path("errorClass").asText(null) + " sqlState="
-        + e.path("sqlState").asText(null) + " messageParameters=" + e.path("messageParameters") + " reason="
-        + e.path("reason").asText(null) + " message=\"" + e.path("message").asText() + "\"";
+    JsonNode e = o.data().get(ObservedField.ERROR.json());
+    return e.path(ObservedField.CODE.json()).asText() + " errorClass=" + e.path(ObservedField.ERROR_CLASS.json()).asText(null) + " sqlState="
+        + e.path(ObservedField.SQL_STATE.json()).asText(null) + " messageParameters=" + e.path(ObservedField.MESSAGE_PARAMETERS.json()) + " reason="
+        + e.path(ObservedField.REASON.json()).asText(null) + " message=\"" + e.path(ObservedField.MESSAGE.json()).asText() + "\"";
   }
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
  * specific to a session (the server-side session id) are replaced by their placeholder, and values
  * that are unique per call (error ids) are left out. Rows are kept as a canonical table.
  */
-public record Observation(String op, ObjectNode data, Optional<CanonicalTable> table) {
+public record Observation(Op op, ObjectNode data, Optional<CanonicalTable> table) {
 
   private static final int MAX_RENDER = 2000;
 
-  public boolean isError() { return data.has("error"); }
+  public boolean isError() { return data.has(ObservedField.ERROR.json()); }
 
   /** A readable one-line form for reports, rows included up to a bound. */
   public String render() {

@@ -1,6 +1,8 @@
 package dev.cclr.tck.cli;
 
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.run.RunConfiguration;
+import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ final class ClientCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
-    RunConfiguration config = new RunConfiguration("client", driver, Optional.empty(), "spark-4.2", selection.cases, selection.tags,
+    RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), Profile.SPARK_4_2, selection.cases, selection.tags,
         List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot());
     return TckLauncher.run(config, System.out);
   }

@@ -1,6 +1,8 @@
 package dev.cclr.tck.cli;
 
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.run.RunConfiguration;
+import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +33,25 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--report-dir", required = true, description = "where tck-summary.json, tck-report.html and the XML reports go")
   Path reportDir;
 
-  @Option(names = "--profile", defaultValue = "spark-4.2", description = "spark-4.2 (default), spark-4.1 or strict")
-  String profile;
+  @Option(names = "--profile", defaultValue = "spark-4.2", converter = ProfileConverter.class,
+      description = "spark-4.2 (default), spark-4.1 or strict")
+  Profile profile;
 
   @Option(names = "--exclude-tag", split = ",", defaultValue = "large",
       description = "cases with these tags are skipped unless selected by --tag or --case (default: large)")
   List<String> excludedTags = new ArrayList<>();
 
+  /** Reads a profile by its id ({@code spark-4.2}), not by its constant name. */
+  static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
+    @Override
+    public Profile convert(String value) {
+      return Profile.parse(value);
+    }
+  }
+
   @Override
   public Integer call() {
-    RunConfiguration config = new RunConfiguration("server", target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
         excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot());
     return TckLauncher.run(config, System.out);
   }

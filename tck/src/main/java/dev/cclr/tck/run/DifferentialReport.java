@@ -26,7 +26,7 @@ final class DifferentialReport {
     root.put("target", config.target());
     root.put("versus", config.versus().orElseThrow());
     root.put("versusImplementation", versusImplementation);
-    root.put("profile", config.profile());
+    root.put("profile", config.profile().id());
     ObjectNode cases = root.putObject("differences");
     new TreeMap<>(differences).forEach((id, list) -> {
       var arr = cases.putArray(id);

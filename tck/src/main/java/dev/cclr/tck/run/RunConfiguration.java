@@ -1,5 +1,6 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,10 @@ import java.util.Optional;
  *     failures do, and SHOULD/MAY results are reported apart
  */
 public record RunConfiguration(
-    String suite,
+    Suite suite,
     String target,
     Optional<String> versus,
-    String profile,
+    Profile profile,
     List<String> caseIds,
     List<String> tags,
     List<String> excludedTags,
@@ -23,24 +24,21 @@ public record RunConfiguration(
     boolean gateAllLevels,
     Optional<Path> fixturesRoot) {
 
-  public static final List<String> PROFILES = List.of("spark-4.2", "spark-4.1", "strict");
-
   public RunConfiguration {
     caseIds = List.copyOf(caseIds);
     tags = List.copyOf(tags);
     excludedTags = List.copyOf(excludedTags);
-    if (!PROFILES.contains(profile)) {
-      throw new IllegalArgumentException("unknown profile '" + profile + "'; one of " + PROFILES);
-    }
+    java.util.Objects.requireNonNull(suite, "suite");
+    java.util.Objects.requireNonNull(profile, "profile");
   }
 
   /** Defaults for a run started without the command line (an IDE, Maven): system properties. */
   public static RunConfiguration fromSystemProperties() {
     return new RunConfiguration(
-        System.getProperty("cclr.suite", "server"),
+        Suite.parse(System.getProperty("cclr.suite", "server")),
         System.getProperty("cclr.target", "embedded"),
         Optional.ofNullable(System.getProperty("cclr.vs")),
-        System.getProperty("cclr.profile", "spark-4.2"),
+        Profile.parse(System.getProperty("cclr.profile", "spark-4.2")),
         split(System.getProperty("cclr.cases", "")),
         split(System.getProperty("cclr.tags", "")),
         split(System.getProperty("cclr.excludeTags", "large")),

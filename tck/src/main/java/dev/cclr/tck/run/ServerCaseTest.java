@@ -7,8 +7,9 @@ import dev.cclr.tck.targets.Target;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The conformance cases of the run's suite as JUnit tests: one test per case, named by the case
@@ -17,17 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * FAIL and ERROR fail the test with the runner's message, NOT_APPLICABLE and SKIPPED abort it with
  * their reason. SHOULD and MAY cases fail like MUST ones here; the run's gate decides what counts.
  */
+@ExtendWith(TckRunParameter.class)
 public class ServerCaseTest {
 
-  static Stream<CaseDefinition> cases() {
-    return TckRun.current().cases().stream();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void conforms(CaseDefinition c) {
-    TckRun run = TckRun.current();
-    CaseVerdicts.report(run, c, judge(run, c));
+  @TestFactory
+  Stream<DynamicTest> conforms(TckRun run) {
+    return run.cases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> CaseVerdicts.report(run, c, judge(run, c))));
   }
 
   private static CaseResult judge(TckRun run, CaseDefinition c) {

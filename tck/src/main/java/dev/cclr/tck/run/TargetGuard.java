@@ -1,16 +1,16 @@
 package dev.cclr.tck.run;
 
 import dev.cclr.tck.cases.CaseDefinition;
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.TargetCrash;
 import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.targets.Target;
 import dev.cclr.tck.targets.TargetProbe;
-import dev.cclr.tck.targets.Targets;
+import dev.cclr.tck.targets.TargetOpener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Keeps one target of a run honest about whether it is there. The target is opened and probed once,
@@ -26,25 +26,21 @@ final class TargetGuard implements AutoCloseable {
   static final String CRASH_REQUIREMENT = "SRV-SEC-009";
 
   private final String spec;
-  private final BiFunction<String, String, Target> opener;
-  private final String profile;
+  private final TargetOpener opener;
+  private final Profile profile;
   private Target target;
   private String unavailable;
   private String neverReached;
   private final List<TargetCrash> crashes = new ArrayList<>();
 
-  private TargetGuard(String spec, String profile, BiFunction<String, String, Target> opener) {
+  private TargetGuard(String spec, Profile profile, TargetOpener opener) {
     this.spec = spec;
     this.profile = profile;
     this.opener = opener;
   }
 
   /** Opens and probes the target named {@code spec}; never throws for a target that is not there. */
-  static TargetGuard open(String spec, String profile) {
-    return open(spec, profile, Targets::open);
-  }
-
-  static TargetGuard open(String spec, String profile, BiFunction<String, String, Target> opener) {
+  static TargetGuard open(String spec, Profile profile, TargetOpener opener) {
     TargetGuard guard = new TargetGuard(spec, profile, opener);
     if (!guard.start("target " + spec)) {
       guard.neverReached = guard.unavailable;
@@ -56,7 +52,7 @@ final class TargetGuard implements AutoCloseable {
   private boolean start(String what) {
     Target opened;
     try {
-      opened = opener.apply(spec, profile);
+      opened = opener.open(spec, profile);
     } catch (RuntimeException e) {
       unavailable = what + " could not be started: " + message(e);
       return false;

@@ -9,6 +9,8 @@ import dev.cclr.tck.report.JUnitXmlWriter;
 import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.report.SummaryJsonWriter;
 import dev.cclr.tck.report.Verdict;
+import dev.cclr.tck.targets.TargetOpener;
+import dev.cclr.tck.targets.Targets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,27 +32,39 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class TckLauncher {
   private TckLauncher() {}
 
+  /** Runs the configuration against the targets a user can name; returns the exit code. */
   public static int run(RunConfiguration config, PrintStream out) {
+    return execute(config, out, Targets::open).exit().code();
+  }
+
+  /** Runs the configuration, opening targets with {@code opener}; writes the reports and returns what it found. */
+  public static RunOutcome execute(RunConfiguration config, PrintStream out, TargetOpener opener) {
     try {
       Files.createDirectories(config.reportDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create report folder " + config.reportDir(), e);
     }
-    try (TckRun run = TckRun.begin(config)) {
+    try (TckRun run = new TckRun(config, opener)) {
       out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
-          + " cases, " + (config.suite().equals("client") ? "driver " : "target ") + config.target() + config.versus().map(v -> " vs " + v).orElse("")
+          + " cases, " + (config.suite() == Suite.CLIENT ? "driver " : "target ") + config.target() + config.versus().map(v -> " vs " + v).orElse("")
           + ", profile " + config.profile());
-      if (!config.suite().equals("client")) {
+      if (config.suite() == Suite.SERVER) {
         run.openTargets();
         run.unavailable().ifPresent(reason -> out.println("NOT JUDGED: " + reason + "; every case is ERROR with this reason"));
       }
+      String runId = LaunchedRuns.register(run);
       LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-          .selectors(selectClass(config.suite().equals("client") ? ClientCaseTest.class : ServerCaseTest.class))
+          .selectors(selectClass(config.suite() == Suite.CLIENT ? ClientCaseTest.class : ServerCaseTest.class))
+          .configurationParameter(LaunchedRuns.PARAMETER, runId)
           .configurationParameter("junit.platform.reporting.open.xml.enabled", "true")
           .configurationParameter("junit.platform.reporting.output.dir", config.reportDir().toString())
           .build();
       Launcher launcher = LauncherFactory.create();
-      launcher.execute(request, new ProgressListener(out));
+      try {
+        launcher.execute(request, new ProgressListener(out));
+      } finally {
+        LaunchedRuns.remove(runId);
+      }
 
       RunSummary summary = run.summary();
       SummaryJsonWriter.write(summary, config.gateAllLevels(), config.reportDir());
@@ -60,7 +74,7 @@ public final class TckLauncher {
         DifferentialReport.write(run.differences(), config, run.versus().map(t -> t.implementation()).orElse("not started"), out);
       }
       printTotals(summary, config, out);
-      return summary.exitCode(config.gateAllLevels()).code();
+      return new RunOutcome(summary, summary.exitCode(config.gateAllLevels()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write reports to " + config.reportDir(), e);
     }

@@ -5,6 +5,7 @@ import dev.cclr.tck.cases.CaseDefinition;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.targets.Target;
+import dev.cclr.tck.targets.TargetOpener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * end), the results and, in differential mode, where the two targets disagreed.
  */
 public final class TckRun implements AutoCloseable {
-  private static volatile TckRun current;
-
   private final RunConfiguration config;
   private final List<CaseDefinition> cases;
   private TargetGuard target;
@@ -30,28 +29,13 @@ public final class TckRun implements AutoCloseable {
   private volatile String implementation = "(target not reached)";
   private dev.cclr.tck.clienttck.ClientCaseRunner clientRunner;
 
-  private TckRun(RunConfiguration config) {
+  private final TargetOpener opener;
+
+  /** A run of {@code config}'s cases; its targets are opened with {@code opener} on first need. */
+  public TckRun(RunConfiguration config, TargetOpener opener) {
     this.config = config;
-    this.cases = CaseCatalog.load(config.fixturesRoot().orElseGet(CaseCatalog::defaultFixturesRoot), config.suite()).cases();
-  }
-
-  /** Starts a run; the previous one, if any, must have been closed. */
-  public static synchronized TckRun begin(RunConfiguration config) {
-    if (current != null) {
-      throw new IllegalStateException("a TCK run is already in progress");
-    }
-    current = new TckRun(config);
-    return current;
-  }
-
-  /** The run in progress, or one configured from system properties for a bare JUnit launch. */
-  public static synchronized TckRun current() {
-    if (current == null) {
-      current = new TckRun(RunConfiguration.fromSystemProperties());
-      TckRun run = current;
-      Runtime.getRuntime().addShutdownHook(new Thread(run::stopTargets, "cclr-stop-targets"));
-    }
-    return current;
+    this.opener = opener;
+    this.cases = CaseCatalog.load(config.fixturesRoot().orElseGet(CaseCatalog::defaultFixturesRoot), config.suite().id()).cases();
   }
 
   public RunConfiguration config() { return config; }
@@ -67,12 +51,12 @@ public final class TckRun implements AutoCloseable {
     if (target != null) {
       return;
     }
-    target = TargetGuard.open(config.target(), config.profile());
+    target = TargetGuard.open(config.target(), config.profile(), opener);
     target.unavailable().ifPresentOrElse(
         reason -> implementation = "(target not reached)",
         () -> implementation = target.target().implementation());
     if (config.versus().isPresent() && target.unavailable().isEmpty()) {
-      versus = TargetGuard.open(config.versus().get(), config.profile());
+      versus = TargetGuard.open(config.versus().get(), config.profile(), opener);
     }
   }
 
@@ -128,14 +112,14 @@ public final class TckRun implements AutoCloseable {
   /** The second target of a differential run. */
   public synchronized Optional<Target> versus() {
     openTargets();
-    return versus == null ? Optional.empty() : Optional.of(versus.target());
+    return versus == null || versus.unavailable().isPresent() ? Optional.empty() : Optional.of(versus.target());
   }
 
   public void record(CaseResult result) { results.add(result); }
 
   /** The run's results so far as a summary (a run whose target never came up judged nothing). */
   public RunSummary summary() {
-    RunSummary s = new RunSummary(config.suite(), implementation, config.target(), config.profile(), TckVersion.get(), started);
+    RunSummary s = new RunSummary(config.suite().id(), implementation, config.target(), config.profile().id(), TckVersion.get(), started);
     synchronized (results) {
       results.forEach(s::add);
     }
@@ -168,10 +152,5 @@ public final class TckRun implements AutoCloseable {
   @Override
   public void close() {
     stopTargets();
-    synchronized (TckRun.class) {
-      if (current == this) {
-        current = null;
-      }
-    }
   }
 }

@@ -1,14 +1,17 @@
 package dev.cclr.tck.selftest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cclr.tck.cases.Profile;
+import dev.cclr.tck.report.CaseResult;
+import dev.cclr.tck.report.Verdict;
+import dev.cclr.tck.run.Suite;
+import dev.cclr.tck.targets.EmbeddedTarget;
+import dev.cclr.tck.targets.Target;
+import dev.cclr.tck.targets.Targets;
 import dev.cclr.tck.refclient.Fault;
 import dev.cclr.tck.run.RunConfiguration;
 import dev.cclr.tck.run.TckLauncher;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.Set;
  * failing case, or only cases about other rules) is a hole in the TCK.
  */
 public final class SelfTest {
+  private static final String MUTANT_PREFIX = "mutant:";
 
   /** The rules each client fault breaks. */
   static final Map<Fault, Set<String>> CLIENT_RULES = Map.ofEntries(
@@ -50,7 +54,7 @@ public final class SelfTest {
   public static List<Outcome> run(Path reportRoot, PrintStream out) {
     List<Outcome> outcomes = new ArrayList<>();
     for (ServerMutant m : ServerMutants.all()) {
-      JsonNode summary = runSuite("server", "mutant:" + m.id(), reportRoot.resolve("server-" + m.id()));
+      List<CaseResult> summary = runSuite(Suite.SERVER, MUTANT_PREFIX + m.id(), reportRoot.resolve("server-" + m.id()));
       Outcome o = judge("server", m.id(), summary, m.caughtBy());
       outcomes.add(o);
       out.println((o.caught() ? "caught " : "MISSED ") + "server mutant " + m.id() + " (" + m.deviation() + "): " + o.detail());
@@ -60,7 +64,7 @@ public final class SelfTest {
       if (rules == null) {
         throw new IllegalStateException("client fault " + f.id() + " has no rules listed in SelfTest.CLIENT_RULES");
       }
-      JsonNode summary = runSuite("client", "reference-in-process:" + f.id(), reportRoot.resolve("client-" + f.id()));
+      List<CaseResult> summary = runSuite(Suite.CLIENT, "reference-in-process:" + f.id(), reportRoot.resolve("client-" + f.id()));
       Outcome o = judge("client", f.id(), summary, rules);
       outcomes.add(o);
       out.println((o.caught() ? "caught " : "MISSED ") + "client mutant " + f.id() + ": " + o.detail());
@@ -74,19 +78,16 @@ public final class SelfTest {
     return outcomes;
   }
 
-  static Outcome judge(String kind, String id, JsonNode summary, Set<String> rules) {
+  static Outcome judge(String kind, String id, List<CaseResult> results, Set<String> rules) {
     List<String> failing = new ArrayList<>();
     List<String> right = new ArrayList<>();
-    for (JsonNode c : summary.path("cases")) {
-      String v = c.path("verdict").asText();
-      if (!v.equals("FAIL") && !v.equals("ERROR")) {
+    for (CaseResult c : results) {
+      if (c.verdict() != Verdict.FAIL && c.verdict() != Verdict.ERROR) {
         continue;
       }
-      List<String> reqs = new ArrayList<>();
-      c.path("requirements").forEach(r -> reqs.add(r.asText()));
-      failing.add(c.path("id").asText());
-      if (reqs.stream().anyMatch(rules::contains)) {
-        right.add(c.path("id").asText() + " " + reqs);
+      failing.add(c.id());
+      if (c.requirements().stream().anyMatch(rules::contains)) {
+        right.add(c.id() + " " + c.requirements());
       }
     }
     if (!right.isEmpty()) {
@@ -97,15 +98,22 @@ public final class SelfTest {
         : "only cases about other rules failed: " + failing + "; expected one naming " + rules);
   }
 
-  private static JsonNode runSuite(String suite, String target, Path reportDir) {
-    RunConfiguration config = new RunConfiguration(suite, target, Optional.empty(), "spark-4.2", List.of(), List.of(),
-        suite.equals("server") ? List.of("large") : List.of(), reportDir, false, Optional.empty());
+  private static List<CaseResult> runSuite(Suite suite, String target, Path reportDir) {
+    RunConfiguration config = new RunConfiguration(suite, target, Optional.empty(), Profile.SPARK_4_2, List.of(), List.of(),
+        suite == Suite.SERVER ? List.of("large") : List.of(), reportDir, false, Optional.empty());
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    TckLauncher.run(config, quiet);
-    try {
-      return new ObjectMapper().readTree(reportDir.resolve("tck-summary.json").toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the run against " + target + " wrote no summary", e);
+    return TckLauncher.execute(config, quiet, SelfTest::openTarget).summary().results();
+  }
+
+  /** The user's targets, plus {@code mutant:<id>}: the embedded reference server with one server mutant in front. */
+  static Target openTarget(String spec, Profile profile) {
+    if (!spec.startsWith(MUTANT_PREFIX)) {
+      return Targets.open(spec, profile);
     }
+    String id = spec.substring(MUTANT_PREFIX.length());
+    ServerMutant mutant = ServerMutants.find(id)
+        .orElseThrow(() -> new IllegalArgumentException("unknown server mutant '" + id + "'"));
+    return EmbeddedTarget.startIntercepted(profile.errorStyle(), new MutatingInterceptor(mutant.mutation()),
+        "cclr reference server, mutant " + mutant.id());
   }
 }

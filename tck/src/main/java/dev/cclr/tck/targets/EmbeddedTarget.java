@@ -28,14 +28,14 @@ public final class EmbeddedTarget implements Target {
     }
   }
 
-  /** The reference server with a deliberate deviation, for the TCK's self-test. */
-  public static EmbeddedTarget startMutant(ErrorStyle style, dev.cclr.tck.selftest.ServerMutant mutant) {
+  /** The reference server with an interceptor in front of it (the self-test's mutants), described as {@code implementation}. */
+  public static EmbeddedTarget startIntercepted(ErrorStyle style, io.grpc.ServerInterceptor interceptor, String implementation) {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
-          .interceptor(new dev.cclr.tck.selftest.MutatingInterceptor(mutant.mutation())).build().start();
-      return new EmbeddedTarget(server, "cclr reference server, mutant " + mutant.id());
+          .interceptor(interceptor).build().start();
+      return new EmbeddedTarget(server, implementation);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the mutant reference server", e);
+      throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
     }
   }
 

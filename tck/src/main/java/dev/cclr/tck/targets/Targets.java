@@ -1,6 +1,7 @@
 package dev.cclr.tck.targets;
 
 import dev.cclr.server.errors.ErrorStyle;
+import dev.cclr.tck.cases.Profile;
 
 /** Opens a target from its command-line name. */
 public final class Targets {
@@ -10,15 +11,9 @@ public final class Targets {
    * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>},
    * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
-  public static Target open(String spec, String profile) {
-    if (spec.equals("embedded") && profile.equals("spark-4.1")) {
-      return open("embedded:spark-4.1");
-    }
-    if (spec.startsWith("mutant:")) {
-      String id = spec.substring("mutant:".length());
-      dev.cclr.tck.selftest.ServerMutant mutant = dev.cclr.tck.selftest.ServerMutants.find(id)
-          .orElseThrow(() -> new IllegalArgumentException("unknown server mutant '" + id + "'"));
-      return EmbeddedTarget.startMutant(profile.equals("spark-4.1") ? ErrorStyle.SPARK_4_1 : ErrorStyle.SPARK_4_2, mutant);
+  public static Target open(String spec, Profile profile) {
+    if (spec.equals("embedded")) {
+      return EmbeddedTarget.start(profile.errorStyle());
     }
     return open(spec);
   }

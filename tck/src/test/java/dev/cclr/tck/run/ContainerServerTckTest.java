@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +50,7 @@ class ContainerServerTckTest {
     String target = "container:" + image + ":" + freeLoopbackPort();
     Path reportDir = Path.of("target/tck-reports/container-reference-server");
     // No tag excluded: the large cases run too, so that nothing is skipped.
-    RunConfiguration config = new RunConfiguration("server", target, Optional.empty(), "spark-4.2", List.of(), List.of(),
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), Profile.SPARK_4_2, List.of(), List.of(),
         List.of(), reportDir, false, Optional.empty());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = TckLauncher.run(config, new TckRuns.TeePrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), System.out));

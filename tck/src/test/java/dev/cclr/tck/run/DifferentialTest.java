@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Op;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class DifferentialTest {
   private static Observation error(String errorClass, String params, String message) throws Exception {
     ObjectNode data = (ObjectNode) JSON.readTree("{\"error\":{\"code\":\"INTERNAL\",\"errorClass\":\"" + errorClass
         + "\",\"sqlState\":\"56K00\",\"messageParameters\":" + params + ",\"message\":\"" + message + "\"}}");
-    return new Observation("execute", data, Optional.empty());
+    return new Observation(Op.EXECUTE, data, Optional.empty());
   }
 
   private static Observation rows(long... values) {
@@ -28,7 +30,7 @@ class DifferentialTest {
       rows.add(List.of(v));
     }
     CanonicalTable t = new CanonicalTable(List.of(new CanonicalColumn("id", "Int(64, true)", true, List.of())), rows);
-    return new Observation("execute", JSON.createObjectNode().put("rowCount", values.length), Optional.of(t));
+    return new Observation(Op.EXECUTE, JSON.createObjectNode().put("rowCount", values.length), Optional.of(t));
   }
 
   @Test

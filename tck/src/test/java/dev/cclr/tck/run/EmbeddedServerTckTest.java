@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ class EmbeddedServerTckTest {
   /** The large cases (a relation over 2 GiB, generated at run time) run once in every build. */
   @Test
   void largeCasesPassAgainstTheReferenceServer() throws Exception {
-    RunConfiguration config = new RunConfiguration("server", "embedded", Optional.empty(), "spark-4.2", java.util.List.of(),
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, "embedded", Optional.empty(), Profile.SPARK_4_2, java.util.List.of(),
         java.util.List.of("large"), java.util.List.of(), Path.of("target/tck-reports/embedded-large"), false, Optional.empty());
     int exit = TckLauncher.run(config, System.out);
     assertEquals(0, exit, "the large cases must pass");

@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,7 +124,7 @@ class SailServerTckTest {
             }
           }
           case "NOT_APPLICABLE" -> {
-            if (c.appliesTo(profile)) {
+            if (c.appliesTo(Profile.parse(profile))) {
               problems.add(c.id() + ": NOT_APPLICABLE although it applies to " + profile);
             }
           }

@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +39,7 @@ class TargetAvailabilityTest {
   record Outcome(int exit, String console, JsonNode summary, Map<String, JsonNode> cases) {}
 
   static Outcome run(String target, Path reports) throws Exception {
-    RunConfiguration config = new RunConfiguration("server", target, Optional.empty(), "spark-4.2", CASES, List.of(),
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), Profile.SPARK_4_2, CASES, List.of(),
         List.of("large"), reports, false, Optional.empty());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = TckLauncher.run(config, new TckRuns.TeePrintStream(new PrintStream(bytes, true, StandardCharsets.UTF_8), System.out));

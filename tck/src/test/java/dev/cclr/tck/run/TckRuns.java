@@ -1,5 +1,7 @@
 package dev.cclr.tck.run;
 
+import dev.cclr.tck.cases.Profile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,7 @@ final class TckRuns {
   private TckRuns() {}
 
   static Outcome run(String target, Optional<String> versus, String profile, Path reportDir) throws IOException {
-    RunConfiguration config = new RunConfiguration("server", target, versus, profile, List.of(), List.of(),
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, target, versus, Profile.parse(profile), List.of(), List.of(),
         List.of("large"), reportDir, false, Optional.empty());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -28,7 +30,7 @@ final class TckRuns {
 
   /** The client suite with one driver, as {@code tck client --driver D} runs it. */
   static Outcome client(String driver, Path reportDir) throws IOException {
-    RunConfiguration config = new RunConfiguration("client", driver, Optional.empty(), "spark-4.2", List.of(), List.of(),
+    RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), Profile.SPARK_4_2, List.of(), List.of(),
         List.of(), reportDir, false, Optional.empty());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -3,7 +3,10 @@ package dev.cclr.tck.selftest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cclr.tck.report.CaseResult;
+import dev.cclr.tck.report.Verdict;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +23,22 @@ class SelfTestTest {
   }
 
   @Test
-  void aMutantIsOnlyCaughtByACaseAboutARuleItBreaks() throws Exception {
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
-    var summary = json.readTree("{\"cases\":[{\"id\":\"x\",\"verdict\":\"FAIL\",\"requirements\":[\"SRV-SES-003\"]},"
-        + "{\"id\":\"y\",\"verdict\":\"PASS\",\"requirements\":[\"SRV-SEM-002\"]}]}");
-    SelfTest.Outcome o = SelfTest.judge("server", "m", summary, java.util.Set.of("SRV-SEM-002"));
+  void aMutantIsOnlyCaughtByACaseAboutARuleItBreaks() {
+    List<CaseResult> results = List.of(result("x", Verdict.FAIL, "SRV-SES-003"), result("y", Verdict.PASS, "SRV-SEM-002"));
+    SelfTest.Outcome o = SelfTest.judge("server", "m", results, java.util.Set.of("SRV-SEM-002"));
     assertEquals(false, o.caught(), o.detail());
-    assertTrue(o.detail().contains("only cases about other rules failed"), o.detail());
+    assertEquals("only cases about other rules failed: [x]; expected one naming [SRV-SEM-002]", o.detail());
+  }
+
+  @Test
+  void aMutantIsCaughtByAFailingCaseAboutARuleItBreaks() {
+    List<CaseResult> results = List.of(result("x", Verdict.PASS, "SRV-SES-003"), result("y", Verdict.ERROR, "SRV-SEM-002"));
+    SelfTest.Outcome o = SelfTest.judge("server", "m", results, java.util.Set.of("SRV-SEM-002"));
+    assertEquals(true, o.caught(), o.detail());
+    assertEquals("by y [SRV-SEM-002] (1 case(s) failed)", o.detail());
+  }
+
+  private static CaseResult result(String id, Verdict verdict, String requirement) {
+    return new CaseResult(id, id, List.of(requirement), "MUST", List.of(), verdict, "", null, Duration.ZERO);
   }
 }

@@ -30,7 +30,7 @@ public final class RecordingServer implements AutoCloseable {
     ReferenceServer.Builder b = ReferenceServer.builder()
         .host("127.0.0.1")
         .port(0)
-        .errorStyle(script.style().equals("spark-4.1") ? ErrorStyle.SPARK_4_1 : ErrorStyle.SPARK_4_2)
+        .errorStyle(script.style())
         .interceptor(recorder);
     script.conf().forEach(b::sessionDefault);
     holder[0] = b.build();

@@ -1,6 +1,8 @@
 package dev.cclr.tck.clienttck.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cclr.server.errors.ErrorStyle;
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.fixtures.FixtureException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,7 @@ import java.util.Set;
  * </ul>
  */
 public record ServerScript(
-    String style,
+    ErrorStyle style,
     Map<String, String> conf,
     boolean omitAbsentFromStatus,
     boolean corruptFirstCrc,
@@ -37,13 +39,19 @@ public record ServerScript(
 
   public ServerScript {
     conf = Map.copyOf(conf);
-    if (!style.equals("spark-4.2") && !style.equals("spark-4.1")) {
-      throw new FixtureException("server.style is spark-4.2 or spark-4.1, not " + style);
+    java.util.Objects.requireNonNull(style, "style");
+  }
+
+  /** A style is named by the profile whose errors it gives: spark-4.2 or spark-4.1. */
+  private static ErrorStyle style(String profile) {
+    if (!profile.equals(Profile.SPARK_4_2.id()) && !profile.equals(Profile.SPARK_4_1.id())) {
+      throw new FixtureException("server.style is spark-4.2 or spark-4.1, not " + profile);
     }
+    return Profile.parse(profile).errorStyle();
   }
 
   public static ServerScript plain() {
-    return new ServerScript("spark-4.2", Map.of(), false, false, false, false);
+    return new ServerScript(ErrorStyle.SPARK_4_2, Map.of(), false, false, false, false);
   }
 
   public static ServerScript from(JsonNode node) {
@@ -57,7 +65,7 @@ public record ServerScript(
     });
     Map<String, String> conf = new LinkedHashMap<>();
     node.path("conf").fields().forEachRemaining(e -> conf.put(e.getKey(), e.getValue().asText()));
-    return new ServerScript(node.path("style").asText("spark-4.2"), conf,
+    return new ServerScript(style(node.path("style").asText(Profile.SPARK_4_2.id())), conf,
         node.path("omitAbsentFromStatus").asBoolean(false),
         node.path("corruptFirstCrc").asBoolean(false),
         node.path("restartSessionAfterFirstExecute").asBoolean(false),

@@ -1,0 +1,114 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.proto.AnalyzePlanRequest;
+import dev.cclr.proto.AnalyzePlanResponse;
+import dev.cclr.proto.ExecutePlanResponse;
+import dev.cclr.proto.Plan;
+import dev.cclr.proto.Relation;
+import dev.cclr.proto.UserContext;
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.ExecuteOptions;
+import dev.cclr.tck.client.ExecuteResult;
+import dev.cclr.tck.client.RemoteError;
+import io.grpc.StatusRuntimeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The plan steps: {@code execute} (ExecutePlan, rows kept or streamed) and {@code analyze} (AnalyzePlan schema). */
+final class PlanSteps {
+  private final StepContext context;
+  private final StepRelations relations;
+
+  PlanSteps(StepContext context) {
+    this.context = context;
+    this.relations = new StepRelations(context);
+  }
+
+  Observation execute(JsonNode step) {
+    ConnectSession session = context.session(step);
+    Relation relation = relations.of(step, context.placeholders(step));
+    JsonNode checksum = step.path("expect").path("checksum");
+    if (!checksum.isMissingNode()) {
+      return executeStreaming(session, relation, checksum.path("column").asText("id"));
+    }
+    ExecuteResult result = session.execute(relation);
+    List<String> problems = new ArrayList<>();
+    for (ExecutePlanResponse r : result.responses()) {
+      context.echo(step, session, "ExecutePlan", r.getSessionId(), r.getServerSideSessionId(), problems);
+    }
+    if (result.error().isPresent()) {
+      Observation o = ErrorObservations.of(Op.EXECUTE, session, result.error().get());
+      ObjectNode error = (ObjectNode) o.data().get(ObservedField.ERROR.json());
+      if (!result.batches().isEmpty()) {
+        // SRV-ERR-007: what a server detects before it sends rows must come before any rows.
+        error.put(ObservedField.ARROW_BATCHES_BEFORE_ERROR.json(), result.batches().size());
+      }
+      if (result.resultComplete()) {
+        error.put(ObservedField.RESULT_COMPLETE_BEFORE_ERROR.json(), true);
+      }
+      SessionEcho.withProblems(o.data(), problems);
+      return o;
+    }
+    ObjectNode data = SessionEcho.withProblems(CaseRunner.object(), problems);
+    streamShape(data, result);
+    var table = result.table();
+    data.put(ObservedField.ROW_COUNT.json(), table.rowCount());
+    return new Observation(Op.EXECUTE, data, Optional.of(table));
+  }
+
+  /**
+   * A relation too large to keep: the batches are counted and summed as they arrive, and the
+   * observation holds only the row count, the column sum and the bytes received.
+   */
+  private Observation executeStreaming(ConnectSession session, Relation relation, String column) {
+    try (StreamedRows digest = new StreamedRows(column)) {
+      ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().streamingTo(digest));
+      if (result.error().isPresent()) {
+        return ErrorObservations.of(Op.EXECUTE, session, result.error().get());
+      }
+      ObjectNode data = CaseRunner.object();
+      streamShape(data, result);
+      data.put(ObservedField.ROW_COUNT.json(), digest.rows());
+      data.putObject(ObservedField.CHECKSUM.json()).put("column", column).put("sum", Long.toString(digest.sum()));
+      data.put(ObservedField.RESULT_BYTES.json(), digest.bytes());
+      return new Observation(Op.EXECUTE, data, Optional.empty());
+    }
+  }
+
+  /** Protocol problems of the response stream, and a missing ResultComplete. */
+  private static void streamShape(ObjectNode data, ExecuteResult result) {
+    if (!result.protocolProblems().isEmpty()) {
+      var protocol = data.putArray(ObservedField.PROTOCOL_PROBLEMS.json());
+      result.protocolProblems().forEach(protocol::add);
+    }
+    if (!result.resultComplete()) {
+      data.put(ObservedField.RESULT_COMPLETE.json(), false);
+    }
+  }
+
+  /** AnalyzePlan(schema) of the step's relation; the schema as {@link SparkTypeText} writes it. */
+  Observation analyze(JsonNode step) {
+    ConnectSession session = context.session(step);
+    AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
+        .setSessionId(session.sessionId())
+        .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
+        .setClientType(session.clientType())
+        .setSchema(AnalyzePlanRequest.Schema.newBuilder()
+            .setPlan(Plan.newBuilder().setRoot(relations.of(step, context.placeholders(step)))));
+    session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    AnalyzePlanResponse response;
+    try {
+      response = StepContext.stub(session).analyzePlan(request.build());
+    } catch (StatusRuntimeException e) {
+      return ErrorObservations.of(Op.ANALYZE, session, RemoteError.from(e));
+    }
+    ObjectNode data = CaseRunner.object();
+    data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getSchema().getSchema()));
+    List<String> problems = new ArrayList<>();
+    context.echo(step, session, "AnalyzePlan", response.getSessionId(), response.getServerSideSessionId(), problems);
+    return new Observation(Op.ANALYZE, SessionEcho.withProblems(data, problems), Optional.empty());
+  }
+}

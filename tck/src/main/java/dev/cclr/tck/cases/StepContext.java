@@ -1,0 +1,75 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.proto.SparkConnectServiceGrpc;
+import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.fixtures.FixtureException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** What every group of steps needs from the case being run: its blobs, its named sessions, the session echo record. */
+final class StepContext {
+  private static final String DEFAULT_SESSION = "main";
+  private static final long RAW_CALL_TIMEOUT_SECONDS = 120;
+
+  private final Map<String, Blob> blobs;
+  private final Function<String, ConnectSession> sessions;
+  private final SessionEcho echo = new SessionEcho();
+
+  StepContext(Map<String, Blob> blobs, Function<String, ConnectSession> sessions) {
+    this.blobs = blobs;
+    this.sessions = sessions;
+  }
+
+  /** The step's session: the one it names with {@code session}, else {@code main}. */
+  ConnectSession session(JsonNode step) {
+    return sessions.apply(sessionName(step));
+  }
+
+  ConnectSession session(String name) {
+    return sessions.apply(name);
+  }
+
+  static String sessionName(JsonNode step) {
+    return step.path("session").asText(DEFAULT_SESSION);
+  }
+
+  Placeholders placeholders(JsonNode step) {
+    ConnectSession session = session(step);
+    return new Placeholders(blobs, () -> session.serverSideSessionId().orElse("<no server-side session id seen yet>"));
+  }
+
+  Blob blob(String key) {
+    Blob b = blobs.get(key);
+    if (b == null) {
+      throw new FixtureException("step names unknown blob '" + key + "'");
+    }
+    return b;
+  }
+
+  /** Records the SRV-SES-003 problems of one response of the step's session. */
+  void echo(JsonNode step, ConnectSession session, String call, String sessionId, String serverSide,
+      java.util.List<String> problems) {
+    echo.check(sessionName(step), session, call, sessionId, serverSide, problems);
+  }
+
+  /** A raw stub for requests the protocol client does not build (fields it would never set). */
+  static SparkConnectServiceGrpc.SparkConnectServiceBlockingStub stub(ConnectSession session) {
+    return SparkConnectServiceGrpc.newBlockingStub(session.channel())
+        .withDeadlineAfter(RAW_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Runs one call of the protocol client; a failed call becomes an error observation. */
+  static Observation call(Op op, ConnectSession session, Supplier<ObjectNode> body) {
+    try {
+      return new Observation(op, body.get(), Optional.empty());
+    } catch (RemoteErrorException e) {
+      return ErrorObservations.of(op, session, e.error());
+    }
+  }
+}
