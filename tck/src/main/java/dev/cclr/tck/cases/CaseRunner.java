@@ -9,12 +9,13 @@ import dev.cclr.tck.client.RemoteErrorException;
 import dev.cclr.tck.fixtures.FixtureException;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.Verdict;
-import dev.cclr.tck.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs one case against one target: opens the sessions its steps name, performs the steps in
@@ -24,11 +25,12 @@ import java.util.Map;
  * judging (the target went away, a broken fixture) ends it as ERROR.
  */
 public final class CaseRunner {
-  private final Target target;
+  private final Supplier<ConnectSession> newSession;
   private final Profile profile;
 
-  public CaseRunner(Target target, Profile profile) {
-    this.target = target;
+  /** @param newSession opens a new session (fresh session id) on the target under test */
+  public CaseRunner(Supplier<ConnectSession> newSession, Profile profile) {
+    this.newSession = newSession;
     this.profile = profile;
   }
 
@@ -45,14 +47,15 @@ public final class CaseRunner {
     Map<String, ConnectSession> sessions = new LinkedHashMap<>();
     try {
       Map<String, Blob> blobs = CaseBlobs.load(c);
-      StepExecutor executor = new StepExecutor(blobs, name -> sessions.computeIfAbsent(name, n -> target.openSession()));
+      StepExecutor executor = new StepExecutor(blobs, name -> sessions.computeIfAbsent(name, n -> newSession.get()));
       int index = 0;
       for (JsonNode step : c.steps()) {
         index++;
         Observation observation = executor.perform(step);
         observations.add(observation);
-        String mismatch = Expectations.check(step.get("expect"), observation, blobs, profile);
-        if (mismatch != null) {
+        Optional<String> failure = Expectations.judge(step.get("expect"), observation, blobs, profile);
+        if (failure.isPresent()) {
+          String mismatch = failure.get();
           String where = "step " + index + " (" + step.path("op").asText() + ")";
           return new Run(result(c, Verdict.FAIL, where + ": " + mismatch + requirementsNote(c),
               observation.render(), start), observations);

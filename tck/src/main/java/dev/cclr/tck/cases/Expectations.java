@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks an observation against a step's {@code expect}. Returns null when it holds, otherwise a
- * sentence saying what was expected and what came back. Session-specific values stay as their
+ * The judges of server cases: checks an observation against a step's {@code expect} and, where
+ * it does not hold, says what was expected and what came back (unit-tested message by message in
+ * ExpectationsTest). The form of an error ({@link EnvelopeChecks}) is judged when the step asks. Session-specific values stay as their
  * placeholder on both sides (observations are normalised the same way).
  */
 final class Expectations {
@@ -22,7 +23,13 @@ final class Expectations {
 
   private Expectations() {}
 
-  static String check(JsonNode expect, Observation observed, Map<String, Blob> blobs, Profile profile) {
+  /** Empty when the expectation holds; otherwise the sentence a report shows. */
+  static Optional<String> judge(JsonNode expect, Observation observed, Map<String, Blob> blobs, Profile profile) {
+    return Optional.ofNullable(check(expect, observed, blobs, profile));
+  }
+
+  /** The same, with null for a pass: the internal form of the recursive checks below. */
+  private static String check(JsonNode expect, Observation observed, Map<String, Blob> blobs, Profile profile) {
     Placeholders p = new Placeholders(blobs, () -> "${serverSideSessionId}");
     if (expect == null || expect.isNull() || expect.isEmpty()) {
       return observed.isError() ? "the call failed: " + describeError(observed) : null;

@@ -1,5 +1,7 @@
 package dev.cclr.tck.clienttck;
 
+import dev.cclr.tck.clienttck.checks.ClientRun;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cclr.tck.arrow.ArrowIpc;
 import dev.cclr.tck.arrow.CanonicalTable;

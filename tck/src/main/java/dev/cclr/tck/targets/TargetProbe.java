@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class TargetProbe {
   /** Long enough for a loaded machine, short enough that a dead target is found out fast. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
+  private static final Duration PROCESS_EXIT_GRACE = Duration.ofSeconds(2);
 
   private TargetProbe() {}
 
@@ -38,8 +39,9 @@ public final class TargetProbe {
     } catch (RemoteErrorException e) {
       Status.Code code = e.error().code();
       if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-        // A server whose process just died may still be reported by the process first.
-        return Optional.of(target.processEnded().orElseGet(() -> describe(e)));
+        // A process that is going down closes its socket before it is reaped: give it a moment, so
+        // that the report names the exit (code, log) rather than only the refused connection.
+        return Optional.of(endedWithin(target, PROCESS_EXIT_GRACE).orElseGet(() -> describe(e)));
       }
       if (code == Status.Code.UNAUTHENTICATED) {
         return Optional.of("it refused the TCK's credentials (" + e.error().summary()
@@ -48,6 +50,22 @@ public final class TargetProbe {
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of("the probe failed: " + e);
+    }
+  }
+
+  private static Optional<String> endedWithin(Target target, Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (true) {
+      Optional<String> ended = target.processEnded();
+      if (ended.isPresent() || System.nanoTime() > deadline) {
+        return ended;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return ended;
+      }
     }
   }
 

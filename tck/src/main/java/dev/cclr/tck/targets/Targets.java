@@ -32,7 +32,7 @@ public final class Targets {
       return SailTarget.start(spec.equals("sail") ? "" : spec.substring("sail:".length()));
     }
     if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
-      return dev.cclr.tck.targets.container.ContainerTarget.start(spec);
+      return dev.cclr.tck.targets.ContainerTarget.start(spec);
     }
     if (spec.startsWith(LaunchedTarget.PREFIX)) {
       return LaunchedTarget.start(spec);

@@ -30,9 +30,9 @@ class ExpectationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // The profiles as the judges name them; the only lines to touch when they become a type.
-  private static final String SPARK_4_2 = "spark-4.2";
-  private static final String SPARK_4_1 = "spark-4.1";
-  private static final String STRICT = "strict";
+  private static final Profile SPARK_4_2 = Profile.SPARK_4_2;
+  private static final Profile SPARK_4_1 = Profile.SPARK_4_1;
+  private static final Profile STRICT = Profile.STRICT;
 
   private static final Blob C1 = new Blob("c1", "chunk one".getBytes(StandardCharsets.UTF_8));
   private static final byte[] ONE_TWO_THREE = ids(1, 2, 3);
@@ -48,22 +48,22 @@ class ExpectationsTest {
       + " message=\"" + NOT_FOUND_MESSAGE + "\"";
 
   /** The one call into the judges (so a change of their signature touches one line). */
-  private static String check(JsonNode expect, Observation observed, String profile) {
-    return Expectations.check(expect, observed, BLOBS, profile);
+  private static String check(JsonNode expect, Observation observed, Profile profile) {
+    return Expectations.judge(expect, observed, BLOBS, profile).orElse(null);
   }
 
   private static String check(String expect, Observation observed) {
     return check(json(expect), observed, SPARK_4_2);
   }
 
-  private static String check(String expect, Observation observed, String profile) {
+  private static String check(String expect, Observation observed, Profile profile) {
     return check(json(expect), observed, profile);
   }
 
   // ---- observations as StepExecutor writes them ----
 
   private static Observation success(String data) {
-    return new Observation("op", (ObjectNode) json(data), Optional.empty());
+    return new Observation(Op.GET_CONFIG, (ObjectNode) json(data), Optional.empty());
   }
 
   /** Spark 4.2's answer to a chunked relation whose blob is missing (SRV-REL-*). */
@@ -81,13 +81,13 @@ class ExpectationsTest {
     e.putObject("messageParameters").put("hash", C1.sha256()).put("sessionUUID", "${serverSideSessionId}");
     e.put("message", NOT_FOUND_MESSAGE);
     change.accept(e);
-    return new Observation("execute", data, Optional.empty());
+    return new Observation(Op.EXECUTE, data, Optional.empty());
   }
 
   private static Observation rows(byte[] ipc) {
     CanonicalTable table = ArrowIpc.read(ipc);
     ObjectNode data = CaseRunner.object().put("rowCount", table.rowCount());
-    return new Observation("execute", data, Optional.of(table));
+    return new Observation(Op.EXECUTE, data, Optional.of(table));
   }
 
   private static String describedWith(String field, String was, String is) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.tck.spec.RequirementCatalog;
-import dev.cclr.tck.targets.container.ContainerTarget;
+import dev.cclr.tck.targets.ContainerTarget;
 import dev.cclr.tck.targets.container.ContainerTargetException;
 import dev.cclr.tck.targets.container.TestcontainersSettings;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.tck.targets.container.ContainerSpec;
-import dev.cclr.tck.targets.container.ContainerTarget;
+import dev.cclr.tck.targets.ContainerTarget;
 import dev.cclr.tck.targets.container.ContainerTargetException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;

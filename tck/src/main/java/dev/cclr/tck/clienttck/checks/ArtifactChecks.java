@@ -4,7 +4,7 @@ import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.tck.client.ArtifactBlob;
 import dev.cclr.tck.client.ChunkedUpload;
 import dev.cclr.tck.client.SparkArtifactFraming;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.UploadedArtifact;
 import dev.cclr.tck.drivers.LocalDataRelation;

@@ -1,7 +1,7 @@
 package dev.cclr.tck.clienttck.checks;
 
 import com.google.protobuf.ByteString;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.drivers.LocalDataRelation;
 import java.util.ArrayList;

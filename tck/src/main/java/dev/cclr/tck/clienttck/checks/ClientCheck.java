@@ -1,6 +1,6 @@
 package dev.cclr.tck.clienttck.checks;
 
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 
 /** One rule of the client role, judged from a run's recording and the driver's outcome. */
 @FunctionalInterface

@@ -2,7 +2,7 @@ package dev.cclr.tck.clienttck.checks;
 
 import dev.cclr.proto.ConfigRequest;
 import dev.cclr.proto.KeyValue;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

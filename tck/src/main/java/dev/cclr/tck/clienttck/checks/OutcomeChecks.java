@@ -3,7 +3,7 @@ package dev.cclr.tck.clienttck.checks;
 import dev.cclr.tck.arrow.Difference;
 import dev.cclr.tck.arrow.TableComparator;
 import dev.cclr.tck.client.RemoteError;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import dev.cclr.tck.drivers.LocalDataRelation;

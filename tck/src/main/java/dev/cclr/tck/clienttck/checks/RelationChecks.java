@@ -5,7 +5,7 @@ import dev.cclr.tck.arrow.ArrowIpc;
 import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.arrow.Difference;
 import dev.cclr.tck.arrow.TableComparator;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.UploadedArtifact;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import dev.cclr.server.schema.SchemaStringParser;
 import dev.cclr.server.schema.SparkType;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.drivers.LocalDataRelation;
 import java.nio.ByteBuffer;

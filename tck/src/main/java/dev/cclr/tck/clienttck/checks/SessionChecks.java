@@ -1,7 +1,7 @@
 package dev.cclr.tck.clienttck.checks;
 
 import com.google.protobuf.Message;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.RecordingServer;

@@ -1,6 +1,6 @@
 package dev.cclr.tck.clienttck.checks;
 
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.UploadedArtifact;

@@ -23,7 +23,7 @@ import java.util.Map;
  * fail at once and say where it looked.
  */
 public final class DockerEngineProbe {
-  static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
+  public static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
   private static final int TIMEOUT_MILLIS = 3000;
 
   private DockerEngineProbe() {}
@@ -54,7 +54,7 @@ public final class DockerEngineProbe {
   }
 
   /** The status line of the engine's answer to GET /_ping. */
-  static String ping(URI endpoint) throws IOException {
+  public static String ping(URI endpoint) throws IOException {
     switch (endpoint.getScheme() == null ? "" : endpoint.getScheme()) {
       case "unix": {
         Path socket = Path.of(endpoint.getPath());

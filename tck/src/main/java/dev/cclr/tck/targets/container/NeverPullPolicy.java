@@ -9,7 +9,7 @@ import org.testcontainers.utility.DockerImageName;
  * a tag happens to point at today. A missing image is reported by {@link ContainerTarget} before
  * Testcontainers gets this far; this policy makes sure Testcontainers never tries either.
  */
-final class NeverPullPolicy implements ImagePullPolicy {
+public final class NeverPullPolicy implements ImagePullPolicy {
   @Override
   public boolean shouldPull(DockerImageName imageName) {
     return false;

@@ -18,11 +18,11 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  * or an error status other than UNAVAILABLE / DEADLINE_EXCEEDED) counts, because judging the answer
  * is the cases' job.
  */
-final class SparkConnectWaitStrategy extends AbstractWaitStrategy {
+public final class SparkConnectWaitStrategy extends AbstractWaitStrategy {
   private final ConnectUri uri;
   private String lastProblem = "no attempt yet";
 
-  SparkConnectWaitStrategy(ConnectUri uri) {
+  public SparkConnectWaitStrategy(ConnectUri uri) {
     this.uri = uri;
   }
 
@@ -57,7 +57,7 @@ final class SparkConnectWaitStrategy extends AbstractWaitStrategy {
         + startupTimeout + " (last probe: " + lastProblem + "); the container's log:\n" + tail(waitStrategyTarget.getLogs()));
   }
 
-  static String tail(String log) {
+  public static String tail(String log) {
     String[] lines = log.split("\n");
     int from = Math.max(0, lines.length - 30);
     return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));

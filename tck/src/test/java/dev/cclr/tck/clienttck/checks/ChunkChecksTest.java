@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
 import dev.cclr.proto.LocalRelation;
 import dev.cclr.proto.Relation;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.fixtures.ArrowRecipe;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -19,7 +19,7 @@ import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.client.ArtifactBlob;
 import dev.cclr.tck.client.RemoteError;
 import dev.cclr.tck.client.SparkArtifactFraming;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;
 import dev.cclr.tck.clienttck.recording.CallRecord;
 import dev.cclr.tck.clienttck.recording.ClientTrace;

@@ -10,7 +10,7 @@ import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.cases.CaseCatalog;
 import dev.cclr.tck.client.ArtifactBlob;
 import dev.cclr.tck.client.ChunkedUpload;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;
 import dev.cclr.tck.clienttck.recording.ServerScript;
 import java.io.IOException;
@@ -149,7 +149,7 @@ record Scenario(CanonicalTable input, ByteString schema, List<ByteString> chunks
   }
 
   static ServerScript script(Map<String, String> conf) {
-    return new ServerScript("spark-4.2", conf, false, false, false, false);
+    return new ServerScript(dev.cclr.server.errors.ErrorStyle.SPARK_4_2, conf, false, false, false, false);
   }
 
   static CanonicalTable table(String input) {

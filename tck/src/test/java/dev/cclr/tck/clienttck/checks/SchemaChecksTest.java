@@ -9,7 +9,7 @@ import com.google.protobuf.ByteString;
 import dev.cclr.proto.LocalRelation;
 import dev.cclr.proto.Relation;
 import dev.cclr.tck.client.ArtifactBlob;
-import dev.cclr.tck.clienttck.ClientRun;
+import dev.cclr.tck.clienttck.checks.ClientRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.cclr.tck.clienttck;
+package dev.cclr.tck.clienttck.checks;
 
 import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;

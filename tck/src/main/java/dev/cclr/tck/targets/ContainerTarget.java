@@ -1,4 +1,11 @@
-package dev.cclr.tck.targets.container;
+package dev.cclr.tck.targets;
+
+import dev.cclr.tck.targets.container.ContainerSpec;
+import dev.cclr.tck.targets.container.ContainerTargetException;
+import dev.cclr.tck.targets.container.DockerEngineProbe;
+import dev.cclr.tck.targets.container.NeverPullPolicy;
+import dev.cclr.tck.targets.container.SparkConnectWaitStrategy;
+import dev.cclr.tck.targets.container.TestcontainersSettings;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
