@@ -362,13 +362,24 @@ final class StepExecutor {
         .withDeadlineAfter(RAW_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** AnalyzePlan(schema) of the step's relation; the schema as {@link SparkTypeText} writes it. */
+  /**
+   * AnalyzePlan of the step's {@code method}: {@code schema} (the default) of the step's relation,
+   * {@code isLocal} of it, or {@code ddlParse} of the step's {@code ddl} string. A schema or parsed
+   * type is recorded as {@link SparkTypeText} writes it, is_local as {@code isLocal}.
+   */
   private Observation analyze(ConnectSession session, JsonNode step, Placeholders p) {
     AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
         .setSessionId(session.sessionId())
         .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
-        .setClientType(session.clientType())
-        .setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(Plan.newBuilder().setRoot(relation(step, p))));
+        .setClientType(session.clientType());
+    String method = step.path("method").asText("schema");
+    switch (method) {
+      case "schema" -> request.setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan(step, p)));
+      case "isLocal" -> request.setIsLocal(AnalyzePlanRequest.IsLocal.newBuilder().setPlan(plan(step, p)));
+      case "ddlParse" -> request.setDdlParse(
+          AnalyzePlanRequest.DDLParse.newBuilder().setDdlString(p.expand(step.path("ddl").asText())));
+      default -> throw new FixtureException("unknown analyze method '" + method + "'");
+    }
     session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
     AnalyzePlanResponse response;
     try {
@@ -377,7 +388,11 @@ final class StepExecutor {
       return errorObservation("analyze", session, RemoteError.from(e));
     }
     ObjectNode data = CaseRunner.object();
-    data.put("schema", SparkTypeText.of(response.getSchema().getSchema()));
+    switch (method) {
+      case "isLocal" -> data.put("isLocal", response.getIsLocal().getIsLocal());
+      case "ddlParse" -> data.put("schema", SparkTypeText.of(response.getDdlParse().getParsed()));
+      default -> data.put("schema", SparkTypeText.of(response.getSchema().getSchema()));
+    }
     List<String> problems = new ArrayList<>();
     checkEcho(sessionName(step), session, "AnalyzePlan", response.getSessionId(), response.getServerSideSessionId(), problems);
     return new Observation("analyze", withProblems(data, problems), Optional.empty());
@@ -444,14 +459,22 @@ final class StepExecutor {
     }
   }
 
+  private Plan plan(JsonNode step, Placeholders p) {
+    return Plan.newBuilder().setRoot(relation(step, p)).build();
+  }
+
   /**
    * The step's relation: {@code chunked}, {@code local} or {@code cached}, with {@code planId} set
-   * on it when the step gives one, and inside a {@code Limit} when the step gives {@code limit}.
+   * on it when the step gives one, inside the wrappers of {@code wrap} ({@link RelationWrappers})
+   * and then inside a {@code Limit} when the step gives {@code limit}.
    */
   private Relation relation(JsonNode step, Placeholders p) {
     Relation relation = baseRelation(step, p);
     if (step.has("planId")) {
       relation = relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(step.get("planId").asLong())).build();
+    }
+    if (step.has("wrap")) {
+      relation = RelationWrappers.apply(relation, step.get("wrap"));
     }
     if (step.has("limit")) {
       relation = Relation.newBuilder().setLimit(Limit.newBuilder().setInput(relation).setLimit(step.get("limit").asInt())).build();
