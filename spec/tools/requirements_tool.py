@@ -34,7 +34,7 @@ ANCHOR = re.compile(r'<a id="([^"]*)"')
 MENTION = re.compile(r"\b" + ID + r"\b")
 ROLE = {"SRV": "server", "CLI": "client"}
 FIELD_ORDER = ["id", "level", "role", "title", "chapter", "text", "profiles",
-               "spark_4_2", "spark_4_1", "verified_by", "withdrawn"]
+               "spark_4_2", "spark_4_1", "untested", "verified_by", "withdrawn"]
 
 
 def chapters():
