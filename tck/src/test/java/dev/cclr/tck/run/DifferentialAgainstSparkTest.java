@@ -35,9 +35,7 @@ class DifferentialAgainstSparkTest {
       "schema-empty-string-never-zero-columns",
       "SRV-SCH-007/008: the reference server reads an empty schema blob as no schema (rows); Spark fails (both allowed by the case)",
       "plan-cache-rechecks-limits",
-      "SRV-SEC-006: Spark's plan cache skips the limit checks for a Relation with a plan_id it has seen",
-      "session-release-discards-blobs",
-      "environment: spark-mllib is not on Maven Central for 4.1.2/4.2.0, so Spark's ReleaseSession fails here");
+      "SRV-SEC-006: Spark's plan cache skips the limit checks for a Relation with a plan_id it has seen");
 
   /** Where the reference server does not yet reproduce Spark exactly (open work, not a spec choice). */
   private static final Map<String, String> REFERENCE_GAPS = Map.of(
@@ -66,7 +64,10 @@ class DifferentialAgainstSparkTest {
       "artifact-total-bytes-mismatch",
       "SRV-ART-003: after failing the call, Spark (4.1.2 and 4.2.0) sometimes has the artifact stored and sometimes not",
       "artifact-more-pieces-than-announced",
-      "SRV-ART-002: after failing the call, Spark 4.2.0 sometimes has the artifact stored and sometimes not");
+      "SRV-ART-002: after failing the call, Spark 4.2.0 sometimes has the artifact stored and sometimes not",
+      "session-release-discards-blobs",
+      "environment: Spark's ReleaseSession needs spark-mllib; where the Maven mirror cannot resolve it (4.1.2 here) "
+          + "Spark's ReleaseSession fails, where it can (4.2.0 here) Spark answers like the reference server");
 
   @Test
   void referenceServerAnswersLikeSpark420() throws Exception {
