@@ -77,6 +77,11 @@ final class Expectations {
       JsonNode got = observed.data().get(ObservedField.EXISTS.json());
       return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
     }
+    if (expect.has("isLocal")) {
+      boolean want = expect.get("isLocal").asBoolean();
+      boolean got = observed.data().path(ObservedField.IS_LOCAL.json()).asBoolean();
+      return want == got ? null : "expected is_local " + want + " but got " + got;
+    }
     if (expect.has("schema")) {
       String want = p.expand(expect.get("schema").asText());
       String got = observed.data().path(ObservedField.SCHEMA.json()).asText(null);
