@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.RemoteErrorException;
 import dev.cclr.tck.fixtures.FixtureException;
 import dev.cclr.tck.report.CaseResult;
@@ -12,7 +11,6 @@ import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.targets.Target;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +40,15 @@ public final class CaseRunner {
       return new Run(result(c, Verdict.NOT_APPLICABLE,
           "case applies to profiles " + c.profiles() + ", not " + profile, null, start), observations);
     }
-    Map<String, ConnectSession> sessions = new LinkedHashMap<>();
+    if (c.needsCredentials() && target.uri().token().isEmpty()) {
+      return new Run(result(c, Verdict.NOT_APPLICABLE,
+          "the case needs a target that authenticates callers, and " + target.name() + " was given no credentials"
+              + " (name it as sc://host:port/;token=<token>)", null, start), observations);
+    }
+    CaseSessions sessions = new CaseSessions(target);
     try {
       Map<String, Blob> blobs = CaseBlobs.load(c);
-      StepExecutor executor = new StepExecutor(blobs, profile, name -> sessions.computeIfAbsent(name, n -> target.openSession()));
+      StepExecutor executor = new StepExecutor(blobs, profile, sessions);
       int index = 0;
       for (JsonNode step : c.steps()) {
         index++;
@@ -67,13 +70,7 @@ public final class CaseRunner {
     } catch (RuntimeException e) {
       return new Run(result(c, Verdict.ERROR, "could not judge: " + e, null, start), observations);
     } finally {
-      for (ConnectSession s : sessions.values()) {
-        try {
-          s.close();
-        } catch (RuntimeException ignored) {
-          // Closing a channel of a target that already went away is not a case result.
-        }
-      }
+      sessions.close();
     }
   }
 

@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Performs the steps of a manifest through the protocol client; see {@code fixtures/README.md}. */
@@ -57,11 +56,11 @@ final class StepExecutor {
   private static final long RAW_CALL_TIMEOUT_SECONDS = 120;
 
   private final Map<String, Blob> blobs;
-  private final Function<String, ConnectSession> sessions;
+  private final CaseSessions sessions;
   /** The first server_side_session_id each session's responses carried (SRV-SES-003). */
   private final Map<String, String> firstServerSide = new HashMap<>();
 
-  StepExecutor(Map<String, Blob> blobs, String profile, Function<String, ConnectSession> sessions) {
+  StepExecutor(Map<String, Blob> blobs, String profile, CaseSessions sessions) {
     this.blobs = blobs;
     this.sessions = sessions;
   }
@@ -104,7 +103,7 @@ final class StepExecutor {
   }
 
   private ConnectSession session(JsonNode step) {
-    return sessions.apply(sessionName(step));
+    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")));
   }
 
   private static String sessionName(JsonNode step) {
@@ -234,7 +233,7 @@ final class StepExecutor {
   private Observation uploadRaw(ConnectSession session, JsonNode step, Placeholders p) {
     List<AddArtifactsRequest> messages = new ArrayList<>();
     for (JsonNode m : step.path("messages")) {
-      ConnectSession owner = m.has("session") ? sessions.apply(m.get("session").asText()) : session;
+      ConnectSession owner = m.has("session") ? sessions.get(m.get("session").asText(), CaseSessions.Credentials.TARGET) : session;
       for (AddArtifactsRequest r : rawMessages(m, p)) {
         messages.add(owner.stamp(r));
       }
