@@ -56,7 +56,7 @@ public final class CaseRunner {
         observations.add(observation);
         String mismatch = Expectations.check(step.get("expect"), observation, blobs, profile);
         if (mismatch != null) {
-          String where = "step " + index + " (" + step.path("op").asText() + ")";
+          String where = "step " + index + " (" + describeStep(step) + ")";
           return new Run(result(c, Verdict.FAIL, where + ": " + mismatch + requirementsNote(c),
               observation.render(), start), observations);
         }
@@ -72,6 +72,19 @@ public final class CaseRunner {
     } finally {
       sessions.close();
     }
+  }
+
+  /** The step as the case wrote it, without its expectation: what was sent (blob keys, not bytes). */
+  private static String describeStep(JsonNode step) {
+    ObjectNode request = step.deepCopy();
+    request.remove("expect");
+    String op = request.path("op").asText();
+    request.remove("op");
+    String rest = request.toString();
+    if (rest.length() > 300) {
+      rest = rest.substring(0, 300) + "...";
+    }
+    return request.isEmpty() ? op : op + " " + rest;
   }
 
   private static String requirementsNote(CaseDefinition c) {
