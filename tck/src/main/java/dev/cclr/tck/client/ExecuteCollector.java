@@ -166,14 +166,19 @@ final class ExecuteCollector {
     if (sink.isPresent()) {
       return;
     }
-    long held;
+    List<Integer> counts;
     try {
-      held = dev.cclr.tck.arrow.ArrowIpc.read(batch.data().toByteArray()).rowCount();
+      counts = dev.cclr.tck.arrow.ArrowIpc.recordBatchRowCounts(batch.data().toByteArray());
     } catch (RuntimeException e) {
       return;
     }
+    long held = counts.stream().mapToLong(Integer::longValue).sum();
     if (held != batch.declaredRowCount()) {
       problems.add("an Arrow batch declares row_count " + batch.declaredRowCount() + " but its data holds " + held + " rows");
+    } else if (counts.stream().skip(1).anyMatch(n -> n > 0)) {
+      // PySpark compares row_count with the rows of the first record batch alone.
+      problems.add("an Arrow batch's data holds its " + held + " rows in several record batches " + counts
+          + "; PySpark needs them in one");
     }
   }
 }
