@@ -1,9 +1,7 @@
 package dev.cclr.server.artifacts;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.util.Collections;
+import dev.cclr.server.relations.ipc.ByteBuffersChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
 /** A blob kept as the chunk arrays it arrived in; its bytes are reserved in the memory budget. */
@@ -25,9 +23,8 @@ final class InMemoryBlob extends Blob {
   }
 
   @Override
-  protected InputStream openRaw() {
-    return new SequenceInputStream(Collections.enumeration(
-        chunks.stream().map(ByteArrayInputStream::new).toList()));
+  protected SeekableByteChannel openRaw() {
+    return ByteBuffersChannel.ofArrays(chunks);
   }
 
   @Override
