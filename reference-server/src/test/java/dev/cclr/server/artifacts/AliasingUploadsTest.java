@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AliasingUploadsTest {
 
-  private static final AliasingUploads.Marshaller<AddArtifactsRequest> MARSHALLER = new AliasingUploads.Marshaller<>(
+  private static final AliasingMarshaller<AddArtifactsRequest> MARSHALLER = new AliasingMarshaller<>(
       AddArtifactsRequest.parser(), SparkConnectServiceGrpc.getAddArtifactsMethod().getRequestMarshaller());
 
   /** As gRPC hands a message to a marshaller: a stream that knows its length. */
@@ -43,6 +43,13 @@ class AliasingUploadsTest {
       assertEquals(original, SparkConnectServiceGrpc.getAddArtifactsMethod().getRequestMarshaller()
           .parse(new Message(original.toByteArray())));
     }
+  }
+
+  @Test
+  void aPieceIsAViewOfTheMessageNotACopy() {
+    ByteString data = MARSHALLER.parse(new Message(piece(32 << 10).toByteArray())).getChunk().getData();
+    // Protobuf's view of part of an array; a copied bytes field is a LiteralByteString of its own.
+    assertEquals("BoundedByteString", data.getClass().getSimpleName());
   }
 
   @Test
