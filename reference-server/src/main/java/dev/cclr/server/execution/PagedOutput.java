@@ -20,7 +20,7 @@ import java.util.List;
  * safe because they never change after {@link #toByteString()}: the channel refuses writes from
  * then on, and no one else holds them.
  */
-final class PagedOutput implements WritableByteChannel {
+public final class PagedOutput implements WritableByteChannel {
 
   static final int PAGE_SIZE = 256 << 10;
 
@@ -55,7 +55,7 @@ final class PagedOutput implements WritableByteChannel {
   }
 
   /** The bytes written, as a rope over the pages (the last one cut to its used length); closes the channel. */
-  ByteString toByteString() {
+  public ByteString toByteString() {
     open = false;
     List<ByteString> pieces = new ArrayList<>(pages.size());
     for (int i = 0; i < pages.size(); i++) {
