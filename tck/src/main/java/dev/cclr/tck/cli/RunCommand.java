@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     name = "run",
     description = {
         "Runs the server conformance cases against a target and writes reports.",
-        "Exit code 0 only if at least one case was judged and no gated case failed or errored."})
+        "Exit code 0: at least one case was judged and no gated case failed or errored (with --baseline or",
+        "--expected-failures: no gated case regressed); 1: a gated case failed (regressed); 2: nothing could be judged."})
 final class RunCommand implements Callable<Integer> {
 
   @Mixin
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
-        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot());
+        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
     return TckLauncher.run(config, System.out);
   }
 }
