@@ -15,6 +15,11 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "client",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Examples:",
+        "  java -jar tck.jar client --driver reference --report-dir reports/client",
+        "  java -jar tck.jar client --driver 'cmd:python3 my_driver.py' --expected-failures tck-xfail.txt --report-dir reports/client"},
     description = {
         "Runs the client conformance cases: a driver uses the client under test against the TCK's recording server,",
         "and each case judges what the client sent and what it returned (driver contract: spec chapter 14).",

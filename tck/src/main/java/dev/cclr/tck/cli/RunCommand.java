@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Examples:",
+        "  java -jar tck.jar run --target sc://127.0.0.1:15002 --report-dir reports",
+        "  java -jar tck.jar run --target sc://127.0.0.1:15002 --baseline tck-baseline.json --report-dir reports",
+        "  java -jar tck.jar run --target spark:4.2.0 --case artifact-crc-failure --report-dir reports/spark"},
     description = {
         "Runs the server conformance cases against a target and writes reports.",
         "Exit code 0: at least one case was judged and no gated case failed or errored (with --baseline or",
