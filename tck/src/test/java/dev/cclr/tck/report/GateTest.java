@@ -112,12 +112,17 @@ class GateTest {
   }
 
   @Test
-  void reportsMarkExpectedFailures() {
+  void reportsMarkExpectedFailures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     RunSummary s = summary(result("a", "MUST", Verdict.FAIL), result("b", "MUST", Verdict.FAIL));
     GateReport gate = new Gate(false, expected("b")).judge(s);
     String html = HtmlReportWriter.render(s, gate);
     assertTrue(html.contains("<small class=\"expected\">expected failure</small>"), html);
     assertTrue(html.contains("<small class=\"regression\">regression</small>"), html);
+    // JUnit XML: the expected failure is skipped (as pytest writes an xfail), the regression a failure.
+    String xml = java.nio.file.Files.readString(JUnitXmlWriter.write(s, gate, dir));
+    assertTrue(xml.contains("failures=\"1\" errors=\"0\" skipped=\"1\""), xml);
+    assertTrue(xml.contains("name=\"b\" time=\"0.0\">\n    <skipped message=\"expected failure (listed in xfail.txt): FAIL: expected 1, got 2"), xml);
+    assertTrue(xml.contains("name=\"a\" time=\"0.0\">\n    <failure message="), xml);
   }
 
   @Test
