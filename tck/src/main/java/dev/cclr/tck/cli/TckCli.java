@@ -23,6 +23,11 @@ public final class TckCli {
 
   /** Runs a command and returns its exit code, without exiting (for tests and embedding). */
   public static int execute(String... args) {
-    return new CommandLine(new TckCli()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line with every command; usage help 120 columns wide, so that an example stays on one line. */
+  static CommandLine commandLine() {
+    return new CommandLine(new TckCli()).setUsageHelpWidth(120);
   }
 }

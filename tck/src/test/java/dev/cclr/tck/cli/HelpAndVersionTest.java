@@ -20,7 +20,7 @@ class HelpAndVersionTest {
 
   private static String execute(String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new TckCli());
+    CommandLine cli = TckCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
     assertEquals(0, cli.execute(args), out.toString());
     return out.toString();
@@ -34,7 +34,8 @@ class HelpAndVersionTest {
         continue;
       }
       String help = execute(name, "--help");
-      if (!help.contains("Example") || !help.contains("java -jar tck.jar " + name)) {
+      // The example lines are whole: picocli wraps a line longer than the usage width.
+      if (!help.contains("Example") || help.lines().noneMatch(l -> l.startsWith("  java -jar tck.jar " + name + " ") || l.equals("  java -jar tck.jar " + name))) {
         without.add(name + ":\n" + help);
       }
     }
