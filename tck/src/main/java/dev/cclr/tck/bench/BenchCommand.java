@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    footer = {"", "Example:", "  java -jar tck.jar bench --target sc://127.0.0.1:15002 --size 64MiB --rounds 3"},
     description = {
         "Measures upload, execute+download and end-to-end throughput of a chunked cached local relation.",
         "Data: id BIGINT NOT NULL, s STRING (1000 characters), cut into Arrow IPC chunks named cache/<sha256>,",

@@ -15,10 +15,16 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "client",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Examples:",
+        "  java -jar tck.jar client --driver reference --report-dir reports/client",
+        "  java -jar tck.jar client --driver 'cmd:python3 my_driver.py' --expected-failures tck-xfail.txt --report-dir reports/client"},
     description = {
         "Runs the client conformance cases: a driver uses the client under test against the TCK's recording server,",
         "and each case judges what the client sent and what it returned (driver contract: spec chapter 14).",
-        "Exit code 0 only if at least one case was judged and no gated case failed or errored."})
+        "Exit code 0: at least one case was judged and no gated case failed or errored (with --baseline or",
+        "--expected-failures: no gated case regressed); 1: a gated case failed (regressed); 2: nothing could be judged."})
 final class ClientCommand implements Callable<Integer> {
 
   @Mixin
@@ -51,7 +57,7 @@ final class ClientCommand implements Callable<Integer> {
   public Integer call() {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
     RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, selection.cases, selection.tags,
-        List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot());
+        List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
     return TckLauncher.run(config, System.out);
   }
 }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "conformance-page",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Example:", "  java -jar tck.jar conformance-page --out conformance.md reports/*/tck-summary.json"},
     description = "Writes the requirement x implementation page from TCK summaries (tck-summary.json files).")
 final class ConformancePageCommand implements Callable<Integer> {
 

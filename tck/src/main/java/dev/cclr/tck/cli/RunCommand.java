@@ -15,9 +15,16 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Examples:",
+        "  java -jar tck.jar run --target sc://127.0.0.1:15002 --report-dir reports",
+        "  java -jar tck.jar run --target sc://127.0.0.1:15002 --baseline tck-baseline.json --report-dir reports",
+        "  java -jar tck.jar run --target spark:4.2.0 --case artifact-crc-failure --report-dir reports/spark"},
     description = {
         "Runs the server conformance cases against a target and writes reports.",
-        "Exit code 0 only if at least one case was judged and no gated case failed or errored."})
+        "Exit code 0: at least one case was judged and no gated case failed or errored (with --baseline or",
+        "--expected-failures: no gated case regressed); 1: a gated case failed (regressed); 2: nothing could be judged."})
 final class RunCommand implements Callable<Integer> {
 
   @Mixin
@@ -52,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
-        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot());
+        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
     return TckLauncher.run(config, System.out);
   }
 }

@@ -1,5 +1,7 @@
 package dev.cclr.tck.cli;
 
+import dev.cclr.tck.report.Baseline;
+import dev.cclr.tck.run.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options `run` and `client` share: which cases, which gate, which fixtures. */
+/** The options `run` and `client` share: which cases, which gate (and its baseline), which fixtures. */
 final class SelectionOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -34,6 +36,30 @@ final class SelectionOptions {
       throw new ParameterException(command.commandLine(), "--gate is must or all, not '" + gate + "'");
     }
     return gate.equals("all");
+  }
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "a previous tck-summary.json: only regressions (a gated case that passed there and now fails) fail the run")
+  Path baseline;
+
+  @Option(names = "--expected-failures", paramLabel = "FILE",
+      description = "a text file, one case id a line with its reason ('#' comment lines): these may fail without failing the run")
+  Path expectedFailures;
+
+  /** The failures the gate tolerates, read from --baseline and --expected-failures; a bad file is a usage error. */
+  Baseline baseline(Suite suite) {
+    try {
+      Baseline b = Baseline.NONE;
+      if (baseline != null) {
+        b = b.and(Baseline.fromSummary(baseline, suite.id()));
+      }
+      if (expectedFailures != null) {
+        b = b.and(Baseline.fromExpectedFailuresFile(expectedFailures));
+      }
+      return b;
+    } catch (Baseline.BaselineException e) {
+      throw new ParameterException(command.commandLine(), e.getMessage());
+    }
   }
 
   Optional<Path> fixturesRoot() {

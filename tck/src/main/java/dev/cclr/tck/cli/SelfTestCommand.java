@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "selftest",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    footer = {"", "Example:", "  java -jar tck.jar selftest --report-dir reports/selftest"},
     description = {
         "Runs the server TCK against deliberately broken reference servers and the client TCK with deliberately",
         "broken reference clients. Exit code 0 only if every mutant fails a case naming a requirement it breaks."})

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Conformance kit for Spark Connect's chunked cached local relation protocol.",
-    subcommands = {RunCommand.class, ClientCommand.class, SelfTestCommand.class, ConformancePageCommand.class,
+    footer = {"", "Examples:",
+        "  java -jar tck.jar run --target sc://127.0.0.1:15002 --report-dir reports",
+        "  java -jar tck.jar version",
+        "  java -jar tck.jar help run"},
+    subcommands = {VersionCommand.class, RunCommand.class, ClientCommand.class, SelfTestCommand.class, ConformancePageCommand.class,
         dev.cclr.tck.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TckCli {
 
@@ -19,6 +23,11 @@ public final class TckCli {
 
   /** Runs a command and returns its exit code, without exiting (for tests and embedding). */
   public static int execute(String... args) {
-    return new CommandLine(new TckCli()).execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The command line with every command; usage help 120 columns wide, so that an example stays on one line. */
+  static CommandLine commandLine() {
+    return new CommandLine(new TckCli()).setUsageHelpWidth(120);
   }
 }

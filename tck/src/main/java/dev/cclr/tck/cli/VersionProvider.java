@@ -1,11 +1,10 @@
 package dev.cclr.tck.cli;
 
-import dev.cclr.tck.run.TckVersion;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"cclr TCK " + TckVersion.get()};
+    return KitVersion.lines().toArray(String[]::new);
   }
 }

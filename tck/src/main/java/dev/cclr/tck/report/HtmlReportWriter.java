@@ -27,22 +27,28 @@ public final class HtmlReportWriter {
       ".NOT_APPLICABLE,.SKIPPED{background:#f1f3f4;color:#555}",
       ".gate{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}",
       ".ok{background:#e6f4ea;color:#137333}.bad{background:#fce8e6;color:#a50e0e}",
+      ".regression{color:#a50e0e;font-weight:bold}.expected,.newly-passing{color:#555}",
       "dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}");
 
   private HtmlReportWriter() {}
 
   public static Path write(RunSummary s, boolean gateShouldAndMay, Path dir) throws IOException {
+    return write(s, Gate.of(gateShouldAndMay).judge(s), dir);
+  }
+
+  public static Path write(RunSummary s, GateReport gate, Path dir) throws IOException {
     Path file = dir.resolve(FILE);
-    Files.writeString(file, render(s, gateShouldAndMay), StandardCharsets.UTF_8);
+    Files.writeString(file, render(s, gate), StandardCharsets.UTF_8);
     return file;
   }
 
-  static String render(RunSummary s, boolean gateShouldAndMay) {
+  static String render(RunSummary s, GateReport gate) {
+    boolean gateShouldAndMay = gate.gate().allLevels();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc("cclr TCK: " + s.implementation())).append("</title><style>").append(STYLE)
         .append("</style></head><body>");
-    boolean passed = s.passes(gateShouldAndMay);
+    boolean passed = gate.held();
     h.append("<h1>Chunked cached local relation conformance: ").append(esc(s.implementation())).append("</h1>");
     h.append("<p class=\"gate ").append(passed ? "ok\">PASSED" : "bad\">FAILED").append("</p>");
     s.notJudgedReason().ifPresent(reason -> h.append("<p class=\"gate bad\" id=\"not-judged\">NOT JUDGED: ")
@@ -56,7 +62,16 @@ public final class HtmlReportWriter {
         .append("</dd><dt>TCK version</dt><dd>").append(esc(s.tckVersion())).append("</dd><dt>Started</dt><dd>")
         .append(esc(s.started().toString())).append("</dd><dt>Gate</dt><dd>")
         .append(gateShouldAndMay ? "MUST, SHOULD and MAY cases" : "MUST cases; SHOULD and MAY reported apart")
+        .append(gate.baselineActive() ? "; only regressions against the baseline ("
+            + gate.gate().baseline().expectedFailures().size() + " expected failures) fail it" : "")
         .append("</dd></dl>");
+    if (gate.baselineActive()) {
+      h.append("<p id=\"baseline\">Regressions: ").append(gate.regressions().size()).append(" ")
+          .append(esc(gate.regressions().stream().map(CaseResult::id).collect(Collectors.joining(" "))))
+          .append("<br>Newly passing (remove them from the baseline): ").append(gate.newlyPassing().size()).append(" ")
+          .append(esc(gate.newlyPassing().stream().map(CaseResult::id).collect(Collectors.joining(" "))))
+          .append("<br>Expected failures that still fail: ").append(gate.expectedFailures().size()).append("</p>");
+    }
     h.append("<table><tr><th>level</th>");
     for (Verdict v : Verdict.values()) {
       h.append("<th>").append(v).append("</th>");
@@ -74,7 +89,7 @@ public final class HtmlReportWriter {
     if (bad.isEmpty()) {
       h.append("<p>None.</p>");
     } else {
-      caseTable(h, bad);
+      caseTable(h, bad, gate);
     }
 
     h.append("<h2 id=\"requirements\">Requirements</h2><table><tr><th>requirement</th><th>verdict</th><th>cases</th></tr>");
@@ -97,7 +112,7 @@ public final class HtmlReportWriter {
     h.append("</table>");
 
     h.append("<h2 id=\"cases\">All cases</h2>");
-    caseTable(h, s.results().stream().sorted(Comparator.comparing(CaseResult::id)).collect(Collectors.toList()));
+    caseTable(h, s.results().stream().sorted(Comparator.comparing(CaseResult::id)).collect(Collectors.toList()), gate);
     h.append("</body></html>\n");
     return h.toString();
   }
@@ -124,13 +139,13 @@ public final class HtmlReportWriter {
     h.append("</tr>");
   }
 
-  private static void caseTable(StringBuilder h, List<CaseResult> rows) {
+  private static void caseTable(StringBuilder h, List<CaseResult> rows, GateReport gate) {
     h.append("<table><tr><th>case</th><th>level</th><th>requirements</th><th>verdict</th><th>ms</th><th>message</th></tr>");
     for (CaseResult r : rows) {
       h.append("<tr id=\"case-").append(esc(r.id())).append("\"><td>").append(esc(r.id()))
           .append("<br><small>").append(esc(r.title())).append("</small></td><td>").append(r.level())
           .append("</td><td>").append(esc(String.join(" ", r.requirements()))).append("</td><td class=\"")
-          .append(r.verdict()).append("\">").append(r.verdict()).append("</td><td>").append(r.duration().toMillis())
+          .append(r.verdict()).append("\">").append(r.verdict()).append(mark(gate.standing(r))).append("</td><td>").append(r.duration().toMillis())
           .append("</td><td class=\"msg\">").append(esc(r.message() == null ? "" : r.message()));
       if (r.actual() != null && r.verdict() != Verdict.PASS) {
         h.append("\n\nactual: ").append(esc(r.actual()));
@@ -138,6 +153,16 @@ public final class HtmlReportWriter {
       h.append("</td></tr>");
     }
     h.append("</table>");
+  }
+
+  /** The baseline mark after a verdict, so an expected failure reads apart from a regression. */
+  private static String mark(GateReport.Standing standing) {
+    return switch (standing) {
+      case AS_JUDGED -> "";
+      case EXPECTED_FAILURE -> "<br><small class=\"expected\">expected failure</small>";
+      case REGRESSION -> "<br><small class=\"regression\">regression</small>";
+      case NEWLY_PASSING -> "<br><small class=\"newly-passing\">newly passing</small>";
+    };
   }
 
   static String esc(String s) {

@@ -16,11 +16,19 @@ public final class JUnitXmlWriter {
   private JUnitXmlWriter() {}
 
   public static Path write(RunSummary s, Path dir) throws IOException {
+    return write(s, Gate.of(false).judge(s), dir);
+  }
+
+  /**
+   * With a baseline, an expected failure is written as skipped with its verdict and reason (as
+   * pytest writes an xfail), so that a CI view of the XML is red only for regressions.
+   */
+  public static Path write(RunSummary s, GateReport gate, Path dir) throws IOException {
     Path file = dir.resolve("TEST-cclr-" + s.suite() + ".xml");
     List<CaseResult> results = s.results();
-    long failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
-    long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
-    long skipped = results.stream().filter(r -> !r.verdict().counted()).count();
+    long failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL && !expected(gate, r)).count();
+    long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR && !expected(gate, r)).count();
+    long skipped = results.stream().filter(r -> !r.verdict().counted() || expected(gate, r)).count();
     double seconds = results.stream().mapToLong(r -> r.duration().toMillis()).sum() / 1000.0;
     StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.append("<testsuite name=\"cclr.").append(attr(s.suite())).append("\" tests=\"").append(results.size())
@@ -37,6 +45,11 @@ public final class JUnitXmlWriter {
           .append(attr(r.id())).append("\" time=\"").append(r.duration().toMillis() / 1000.0).append("\">");
       String detail = "requirements: " + String.join(", ", r.requirements()) + "\n" + r.message()
           + (r.actual() == null ? "" : "\nactual: " + r.actual());
+      if (expected(gate, r)) {
+        x.append("\n    <skipped message=\"").append(attr("expected failure (" + gate.gate().baseline().expectedFailure(r.id()).orElse("")
+            + "): " + r.verdict() + ": " + r.message())).append("\"/>\n  </testcase>\n");
+        continue;
+      }
       switch (r.verdict()) {
         case FAIL:
           x.append("\n    <failure message=\"").append(attr(r.message())).append("\">").append(text(detail)).append("</failure>\n  ");
@@ -56,6 +69,10 @@ public final class JUnitXmlWriter {
     x.append("</testsuite>\n");
     Files.writeString(file, x, StandardCharsets.UTF_8);
     return file;
+  }
+
+  private static boolean expected(GateReport gate, CaseResult r) {
+    return gate.standing(r) == GateReport.Standing.EXPECTED_FAILURE;
   }
 
   private static void property(StringBuilder x, String name, String value) {

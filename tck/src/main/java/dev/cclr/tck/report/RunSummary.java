@@ -67,29 +67,4 @@ public final class RunSummary {
   public long decided() {
     return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL).count();
   }
-
-  /**
-   * The run's exit code: {@link ExitCode#COULD_NOT_JUDGE} if the target was not reached or no case
-   * was decided by an answer, else {@link ExitCode#HELD} if the gate held, else {@link
-   * ExitCode#NOT_CONFORMANT}.
-   */
-  public ExitCode exitCode(boolean gateShouldAndMay) {
-    if (notJudgedReason().isPresent() || decided() == 0) {
-      return ExitCode.COULD_NOT_JUDGE;
-    }
-    return passes(gateShouldAndMay) ? ExitCode.HELD : ExitCode.NOT_CONFORMANT;
-  }
-
-  /**
-   * The gate: true only if at least one case was judged and no judged case at a gated level failed
-   * or errored. A run where nothing ran is a failed run.
-   */
-  public boolean passes(boolean gateShouldAndMay) {
-    if (notJudgedReason().isPresent() || decided() == 0) {
-      return false;
-    }
-    return results().stream()
-        .filter(r -> gateShouldAndMay || r.isMust())
-        .noneMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR);
-  }
 }

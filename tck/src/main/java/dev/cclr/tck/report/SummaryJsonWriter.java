@@ -19,6 +19,11 @@ public final class SummaryJsonWriter {
   private SummaryJsonWriter() {}
 
   public static ObjectNode toJson(RunSummary s, boolean gateShouldAndMay) {
+    return toJson(s, Gate.of(gateShouldAndMay).judge(s));
+  }
+
+  /** The summary as the gate judged it; with a baseline, each case says how it stands against it. */
+  public static ObjectNode toJson(RunSummary s, GateReport gate) {
     ObjectNode root = JSON.createObjectNode();
     root.put("suite", s.suite());
     root.put("implementation", s.implementation());
@@ -26,8 +31,16 @@ public final class SummaryJsonWriter {
     root.put("profile", s.profile());
     root.put("tckVersion", s.tckVersion());
     root.put("started", s.started().toString());
-    root.put("passed", s.passes(gateShouldAndMay));
-    root.put("exitCode", s.exitCode(gateShouldAndMay).code());
+    root.put("passed", gate.held());
+    root.put("exitCode", gate.exit().code());
+    if (gate.baselineActive()) {
+      ObjectNode baseline = root.putObject("baseline");
+      baseline.put("expectedFailures", gate.gate().baseline().expectedFailures().size());
+      putIds(baseline.putArray("regressions"), gate.regressions());
+      putIds(baseline.putArray("newlyPassing"), gate.newlyPassing());
+      ArrayNode unknown = baseline.putArray("unknownIds");
+      gate.unknownIds().forEach(unknown::add);
+    }
     s.notJudgedReason().ifPresent(reason -> root.put("notJudged", reason));
     ArrayNode crashes = root.putArray("crashes");
     for (TargetCrash crash : s.crashes()) {
@@ -56,14 +69,26 @@ public final class SummaryJsonWriter {
         c.put("actual", r.actual());
       }
       c.put("durationMs", r.duration().toMillis());
+      if (gate.baselineActive()) {
+        java.util.Optional<String> why = gate.gate().baseline().expectedFailure(r.id());
+        c.put("expectedFailure", why.isPresent());
+        why.ifPresent(reason -> c.put("expectedFailureReason", reason));
+        GateReport.Standing standing = gate.standing(r);
+        c.put("regression", standing == GateReport.Standing.REGRESSION);
+        c.put("newlyPassing", standing == GateReport.Standing.NEWLY_PASSING);
+      }
     }
     return root;
   }
 
-  public static Path write(RunSummary s, boolean gateShouldAndMay, Path dir) throws IOException {
+  public static Path write(RunSummary s, GateReport gate, Path dir) throws IOException {
     Path file = dir.resolve(FILE);
-    JSON.writeValue(file.toFile(), toJson(s, gateShouldAndMay));
+    JSON.writeValue(file.toFile(), toJson(s, gate));
     return file;
+  }
+
+  private static void putIds(ArrayNode node, java.util.List<CaseResult> results) {
+    results.forEach(r -> node.add(r.id()));
   }
 
   private static void putCounts(ObjectNode node, Map<Verdict, Integer> counts) {

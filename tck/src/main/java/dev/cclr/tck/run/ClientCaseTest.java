@@ -1,6 +1,6 @@
 package dev.cclr.tck.run;
 
-import dev.cclr.tck.report.Verdict;
+import dev.cclr.tck.cases.CaseDefinition;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,13 +15,6 @@ public class ClientCaseTest {
 
   @TestFactory
   Stream<DynamicTest> conforms(TckRun run) {
-    return run.cases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> CaseVerdicts.report(run, c,
-        CaseVerdicts.skipped(c, run.config()).orElseGet(() -> {
-          try {
-            return run.clientRunner().run(c);
-          } catch (RuntimeException e) {
-            return CaseVerdicts.result(c, Verdict.ERROR, "the driver could not be set up: " + e);
-          }
-        }))));
+    return CaseTests.of(run, CaseDefinition::id);
   }
 }

@@ -1,6 +1,8 @@
 package dev.cclr.tck.run;
 
 import dev.cclr.tck.cases.Profile;
+import dev.cclr.tck.report.Baseline;
+import dev.cclr.tck.report.Gate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.Optional;
  *
  * @param gateAllLevels when true, SHOULD and MAY failures fail the run too; by default only MUST
  *     failures do, and SHOULD/MAY results are reported apart
+ * @param baseline the failures the gate tolerates ({@link Baseline#NONE}: all-or-nothing)
  */
 public record RunConfiguration(
     Suite suite,
@@ -22,9 +25,11 @@ public record RunConfiguration(
     List<String> excludedTags,
     Path reportDir,
     boolean gateAllLevels,
-    Optional<Path> fixturesRoot) {
+    Optional<Path> fixturesRoot,
+    Baseline baseline) {
 
   public RunConfiguration {
+    java.util.Objects.requireNonNull(baseline, "baseline");
     caseIds = List.copyOf(caseIds);
     tags = List.copyOf(tags);
     excludedTags = List.copyOf(excludedTags);
@@ -33,6 +38,22 @@ public record RunConfiguration(
     if (suite == Suite.SERVER ? !profile.judgesServers() : !profile.judgesClients()) {
       throw new IllegalArgumentException("profile " + profile + " does not apply to a " + suite.id() + " run");
     }
+  }
+
+  /** A run gated all-or-nothing (no baseline). */
+  public RunConfiguration(Suite suite, String target, Optional<String> versus, Profile profile, List<String> caseIds, List<String> tags,
+      List<String> excludedTags, Path reportDir, boolean gateAllLevels, Optional<Path> fixturesRoot) {
+    this(suite, target, versus, profile, caseIds, tags, excludedTags, reportDir, gateAllLevels, fixturesRoot, Baseline.NONE);
+  }
+
+  /** The same run gated against {@code newBaseline}. */
+  public RunConfiguration withBaseline(Baseline newBaseline) {
+    return new RunConfiguration(suite, target, versus, profile, caseIds, tags, excludedTags, reportDir, gateAllLevels, fixturesRoot, newBaseline);
+  }
+
+  /** The rule that turns this run's results into its exit code. */
+  public Gate gate() {
+    return new Gate(gateAllLevels, baseline);
   }
 
   /** Defaults for a run started without the command line (an IDE, Maven): system properties. */

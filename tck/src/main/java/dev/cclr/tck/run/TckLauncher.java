@@ -3,6 +3,7 @@ package dev.cclr.tck.run;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cclr.tck.report.ExitCode;
+import dev.cclr.tck.report.GateReport;
 import dev.cclr.tck.report.HtmlReportWriter;
 import dev.cclr.tck.report.TargetCrash;
 import dev.cclr.tck.report.JUnitXmlWriter;
@@ -67,20 +68,21 @@ public final class TckLauncher {
       }
 
       RunSummary summary = run.summary();
-      SummaryJsonWriter.write(summary, config.gateAllLevels(), config.reportDir());
-      HtmlReportWriter.write(summary, config.gateAllLevels(), config.reportDir());
-      JUnitXmlWriter.write(summary, config.reportDir());
+      GateReport gate = config.gate().judge(summary);
+      SummaryJsonWriter.write(summary, gate, config.reportDir());
+      HtmlReportWriter.write(summary, gate, config.reportDir());
+      JUnitXmlWriter.write(summary, gate, config.reportDir());
       if (config.versus().isPresent()) {
         DifferentialReport.write(run.differences(), config, run.versus().map(t -> t.implementation()).orElse("not started"), out);
       }
-      printTotals(summary, config, out);
-      return new RunOutcome(summary, summary.exitCode(config.gateAllLevels()));
+      printTotals(summary, gate, config, out);
+      return new RunOutcome(summary, gate.exit());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write reports to " + config.reportDir(), e);
     }
   }
 
-  private static void printTotals(RunSummary summary, RunConfiguration config, PrintStream out) {
+  private static void printTotals(RunSummary summary, GateReport gate, RunConfiguration config, PrintStream out) {
     Map<Verdict, Integer> must = summary.counts(true);
     Map<Verdict, Integer> other = summary.counts(false);
     out.println();
@@ -104,8 +106,9 @@ public final class TckLauncher {
     int failed = must.get(Verdict.FAIL) + must.get(Verdict.ERROR) + other.get(Verdict.FAIL) + other.get(Verdict.ERROR);
     int skipped = must.get(Verdict.SKIPPED) + other.get(Verdict.SKIPPED) + must.get(Verdict.NOT_APPLICABLE) + other.get(Verdict.NOT_APPLICABLE);
     out.println("tck: " + passed + " passed, " + failed + " failed, " + skipped + " skipped");
-    ExitCode exit = summary.exitCode(config.gateAllLevels());
-    out.println("gate (" + (config.gateAllLevels() ? "all levels" : "MUST") + "): "
+    gate.lines().forEach(out::println);
+    ExitCode exit = gate.exit();
+    out.println("gate (" + (config.gateAllLevels() ? "all levels" : "MUST") + (gate.baselineActive() ? ", regressions only" : "") + "): "
         + switch (exit) {
           case HELD -> "PASSED";
           case NOT_CONFORMANT -> "FAILED";

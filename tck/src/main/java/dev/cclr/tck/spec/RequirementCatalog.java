@@ -17,9 +17,11 @@ import java.util.Optional;
 /** The requirements of the spec, read from {@code spec/requirements.yaml}, in file order. */
 public final class RequirementCatalog {
   private final Map<String, Requirement> byId;
+  private final String specVersion;
 
-  private RequirementCatalog(Map<String, Requirement> byId) {
+  private RequirementCatalog(Map<String, Requirement> byId, String specVersion) {
     this.byId = byId;
+    this.specVersion = specVersion;
   }
 
   public static RequirementCatalog load(Path yaml) {
@@ -37,7 +39,7 @@ public final class RequirementCatalog {
           throw new IllegalStateException("duplicate requirement id " + req.id());
         }
       }
-      return new RequirementCatalog(map);
+      return new RequirementCatalog(map, root.path("spec_version").asText("unknown"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + yaml, e);
     }
@@ -50,6 +52,9 @@ public final class RequirementCatalog {
   public static Path defaultSpecDir() {
     return KitFiles.directory(KitFiles.Tree.SPEC);
   }
+
+  /** The spec's version ({@code spec_version} of requirements.yaml). */
+  public String specVersion() { return specVersion; }
 
   public List<Requirement> all() { return List.copyOf(byId.values()); }
 

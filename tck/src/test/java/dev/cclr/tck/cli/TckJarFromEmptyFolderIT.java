@@ -92,6 +92,30 @@ class TckJarFromEmptyFolderIT {
   }
 
   @Test
+  void aBaselineInWhichOneMustCaseFailedHoldsAndNamesItAsNewlyPassing() throws Exception {
+    Run first = tck(300, "run", "--target", "embedded", "--case", String.join(",", SERVER_CASES), "--report-dir", "first");
+    assertEquals(0, first.exit, first.output);
+    com.fasterxml.jackson.databind.node.ObjectNode baseline =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(folder.resolve("first/tck-summary.json").toFile());
+    baseline.get("cases").forEach(c -> {
+      if (c.path("id").asText().equals(SERVER_CASES.get(0))) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("verdict", "FAIL");
+      }
+    });
+    JSON.writeValue(folder.resolve("tck-baseline.json").toFile(), baseline);
+
+    Run gated = tck(300, "run", "--target", "embedded", "--case", String.join(",", SERVER_CASES), "--baseline", "tck-baseline.json",
+        "--report-dir", "gated");
+    assertEquals(0, gated.exit, gated.output);
+    assertTrue(gated.output.contains("NEWLY PASSING: " + SERVER_CASES.get(0) + " "), gated.output);
+
+    Files.writeString(folder.resolve("xfail.txt"), "# known\nNot/A/Case reason\n");
+    Run bad = tck(120, "run", "--target", "embedded", "--expected-failures", "xfail.txt", "--report-dir", "bad");
+    assertEquals(2, bad.exit, bad.output);
+    assertTrue(bad.output.contains("xfail.txt line 2: 'Not/A/Case' is not a case id"), bad.output);
+  }
+
+  @Test
   void benchAgainstTheEmbeddedServerAtTheSmallestSize() throws Exception {
     Run bench = tck(300, "bench", "--target", "embedded", "--size", "1MiB", "--rounds", "1", "--warmup", "0");
     assertEquals(0, bench.exit, bench.output);
