@@ -35,8 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * cases costs a handful of client launches.
  *
  * <p>Verdicts: FAIL if any check finds its rule broken (the message names each requirement and
- * what broke it); ERROR if the driver could not be run or judged; NOT_APPLICABLE if no check
- * applies to this client (for example schema checks for a client that sends no schema); else PASS.
+ * what broke it); ERROR if the driver could not be run or judged; NOT_OBSERVED if no check found a
+ * breach but some check's situation never arose (the message names each requirement and what
+ * never happened, so that a case that cannot judge its rule says why instead of passing or failing
+ * on nothing); NOT_APPLICABLE if no check applies to this client (for example schema checks for a
+ * client that sends no schema); else PASS.
  */
 public final class ClientCaseRunner {
 
@@ -82,6 +85,7 @@ public final class ClientCaseRunner {
     ClientRun run = (ClientRun) outcome;
     List<String> failures = new ArrayList<>();
     List<String> notApplicable = new ArrayList<>();
+    List<String> neverArose = new ArrayList<>();
     for (CheckRef ref : checks) {
       ClientCheck check = ClientChecks.find(ref.check()).orElseThrow();
       Judgement j;
@@ -92,12 +96,16 @@ public final class ClientCaseRunner {
       }
       switch (j.kind()) {
         case BROKEN -> failures.add(ref.requirement() + " " + ref.check() + ": " + summarise(j.problems()));
+        case NEVER_AROSE -> neverArose.add(ref.requirement() + " " + ref.check() + ": " + j.note());
         case NOT_APPLICABLE -> notApplicable.add(ref.requirement() + " " + ref.check() + ": " + j.note());
         case HOLDS -> { }
       }
     }
     if (!failures.isEmpty()) {
       return result(c, Verdict.FAIL, String.join("; ", failures), start);
+    }
+    if (!neverArose.isEmpty()) {
+      return result(c, Verdict.NOT_OBSERVED, String.join("; ", neverArose), start);
     }
     if (notApplicable.size() == checks.size()) {
       return result(c, Verdict.NOT_APPLICABLE, String.join("; ", notApplicable), start);

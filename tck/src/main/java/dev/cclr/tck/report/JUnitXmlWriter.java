@@ -18,7 +18,8 @@ public final class JUnitXmlWriter {
   public static Path write(RunSummary s, Path dir) throws IOException {
     Path file = dir.resolve("TEST-cclr-" + s.suite() + ".xml");
     List<CaseResult> results = s.results();
-    long failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+    // A situation that never arose is reported as a failure: JUnit has no verdict between.
+    long failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.NOT_OBSERVED).count();
     long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR).count();
     long skipped = results.stream().filter(r -> !r.verdict().counted()).count();
     double seconds = results.stream().mapToLong(r -> r.duration().toMillis()).sum() / 1000.0;
@@ -40,6 +41,10 @@ public final class JUnitXmlWriter {
       switch (r.verdict()) {
         case FAIL:
           x.append("\n    <failure message=\"").append(attr(r.message())).append("\">").append(text(detail)).append("</failure>\n  ");
+          break;
+        case NOT_OBSERVED:
+          x.append("\n    <failure type=\"NOT_OBSERVED\" message=\"").append(attr("NOT_OBSERVED: " + r.message())).append("\">")
+              .append(text(detail)).append("</failure>\n  ");
           break;
         case ERROR:
           x.append("\n    <error message=\"").append(attr(r.message())).append("\">").append(text(detail)).append("</error>\n  ");

@@ -60,12 +60,16 @@ public final class RunSummary {
     return counts;
   }
 
-  /** Cases that were actually judged (PASS, FAIL, ERROR). */
+  /** Cases that were actually judged (PASS, FAIL, NOT_OBSERVED, ERROR). */
   public long judged() { return results().stream().filter(r -> r.verdict().counted()).count(); }
 
-  /** Cases that ended PASS or FAIL: the implementation answered and was judged by its answer. */
+  /**
+   * Cases that ended PASS, FAIL or NOT_OBSERVED: the implementation answered and was judged by its
+   * answer (a situation that never arose is a finding about what the implementation did).
+   */
   public long decided() {
-    return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL).count();
+    return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL
+        || r.verdict() == Verdict.NOT_OBSERVED).count();
   }
 
   /**
@@ -81,8 +85,8 @@ public final class RunSummary {
   }
 
   /**
-   * The gate: true only if at least one case was judged and no judged case at a gated level failed
-   * or errored. A run where nothing ran is a failed run.
+   * The gate: true only if at least one case was judged and no judged case at a gated level failed,
+   * errored or never saw its situation arise. A run where nothing ran is a failed run.
    */
   public boolean passes(boolean gateShouldAndMay) {
     if (notJudgedReason().isPresent() || decided() == 0) {
@@ -90,6 +94,6 @@ public final class RunSummary {
     }
     return results().stream()
         .filter(r -> gateShouldAndMay || r.isMust())
-        .noneMatch(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR);
+        .noneMatch(r -> r.verdict().failsGate());
   }
 }
