@@ -83,17 +83,33 @@ public final class ClientCaseRunner {
       return result(c, Verdict.ERROR, "the driver could not be run: " + e.getMessage(), start);
     }
     ClientRun run = (ClientRun) outcome;
-    List<String> failures = new ArrayList<>();
-    List<String> notApplicable = new ArrayList<>();
-    List<String> neverArose = new ArrayList<>();
+    List<Judgement> judgements = new ArrayList<>();
     for (CheckRef ref : checks) {
       ClientCheck check = ClientChecks.find(ref.check()).orElseThrow();
-      Judgement j;
       try {
-        j = check.judge(run);
+        judgements.add(check.judge(run));
       } catch (RuntimeException e) {
         return result(c, Verdict.ERROR, "check " + ref.check() + " could not judge: " + e, start);
       }
+    }
+    Decision d = decide(checks, judgements);
+    return result(c, d.verdict(), d.message(), start);
+  }
+
+  /** A case's verdict and message. */
+  record Decision(Verdict verdict, String message) {}
+
+  /**
+   * The case's verdict from its checks' judgements (same order): a breach wins, then a situation
+   * that never arose, then "not applicable" if no check applies; else PASS.
+   */
+  static Decision decide(List<CheckRef> checks, List<Judgement> judgements) {
+    List<String> failures = new ArrayList<>();
+    List<String> notApplicable = new ArrayList<>();
+    List<String> neverArose = new ArrayList<>();
+    for (int i = 0; i < checks.size(); i++) {
+      CheckRef ref = checks.get(i);
+      Judgement j = judgements.get(i);
       switch (j.kind()) {
         case BROKEN -> failures.add(ref.requirement() + " " + ref.check() + ": " + summarise(j.problems()));
         case NEVER_AROSE -> neverArose.add(ref.requirement() + " " + ref.check() + ": " + j.note());
@@ -102,15 +118,15 @@ public final class ClientCaseRunner {
       }
     }
     if (!failures.isEmpty()) {
-      return result(c, Verdict.FAIL, String.join("; ", failures), start);
+      return new Decision(Verdict.FAIL, String.join("; ", failures));
     }
     if (!neverArose.isEmpty()) {
-      return result(c, Verdict.NOT_OBSERVED, String.join("; ", neverArose), start);
+      return new Decision(Verdict.NOT_OBSERVED, String.join("; ", neverArose));
     }
     if (notApplicable.size() == checks.size()) {
-      return result(c, Verdict.NOT_APPLICABLE, String.join("; ", notApplicable), start);
+      return new Decision(Verdict.NOT_APPLICABLE, String.join("; ", notApplicable));
     }
-    return result(c, Verdict.PASS, "", start);
+    return new Decision(Verdict.PASS, "");
   }
 
   private Object execute(String caseId, Path input, ServerScript script, int repeat) {
