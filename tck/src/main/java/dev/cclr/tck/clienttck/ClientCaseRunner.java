@@ -38,10 +38,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * cases costs a handful of client launches.
  *
  * <p>Verdicts: FAIL if any check finds its rule broken (the message names each requirement and
- * what broke it); ERROR if the driver could not be run or judged; NOT_APPLICABLE if no check
- * applies to this client (for example schema checks for a client that sends no schema), if the case
- * is not for the run's profile (chunk cases under spark-4.0), or if it asks for an input form the
- * driver does not have; else PASS.
+ * what broke it); ERROR if the driver could not be run or judged; NOT_OBSERVED if no check found a
+ * breach but some check's situation never arose (the message names each requirement and what
+ * never happened, so that a case that cannot judge its rule says why instead of passing or failing
+ * on nothing); NOT_APPLICABLE if no check applies to this client (for example schema checks for a
+ * client that sends no schema), if the case is not for the run's profile (chunk cases under
+ * spark-4.0), or if it asks for an input form the driver does not have; else PASS.
  */
 public final class ClientCaseRunner {
 
@@ -105,29 +107,50 @@ public final class ClientCaseRunner {
       return result(c, Verdict.ERROR, "the driver could not be run: " + e.getMessage(), start);
     }
     ClientRun run = (ClientRun) outcome;
-    List<String> failures = new ArrayList<>();
-    List<String> notApplicable = new ArrayList<>();
+    List<Judgement> judgements = new ArrayList<>();
     for (CheckRef ref : checks) {
       ClientCheck check = ClientChecks.find(ref.check()).orElseThrow();
-      Judgement j;
       try {
-        j = check.judge(run);
+        judgements.add(check.judge(run));
       } catch (RuntimeException e) {
         return result(c, Verdict.ERROR, "check " + ref.check() + " could not judge: " + e, start);
       }
+    }
+    Decision d = decide(checks, judgements);
+    return result(c, d.verdict(), d.message(), start);
+  }
+
+  /** A case's verdict and message. */
+  record Decision(Verdict verdict, String message) {}
+
+  /**
+   * The case's verdict from its checks' judgements (same order): a breach wins, then a situation
+   * that never arose, then "not applicable" if no check applies; else PASS.
+   */
+  static Decision decide(List<CheckRef> checks, List<Judgement> judgements) {
+    List<String> failures = new ArrayList<>();
+    List<String> notApplicable = new ArrayList<>();
+    List<String> neverArose = new ArrayList<>();
+    for (int i = 0; i < checks.size(); i++) {
+      CheckRef ref = checks.get(i);
+      Judgement j = judgements.get(i);
       switch (j.kind()) {
         case BROKEN -> failures.add(ref.requirement() + " " + ref.check() + ": " + summarise(j.problems()));
+        case NEVER_AROSE -> neverArose.add(ref.requirement() + " " + ref.check() + ": " + j.note());
         case NOT_APPLICABLE -> notApplicable.add(ref.requirement() + " " + ref.check() + ": " + j.note());
         case HOLDS -> { }
       }
     }
     if (!failures.isEmpty()) {
-      return result(c, Verdict.FAIL, String.join("; ", failures), start);
+      return new Decision(Verdict.FAIL, String.join("; ", failures));
+    }
+    if (!neverArose.isEmpty()) {
+      return new Decision(Verdict.NOT_OBSERVED, String.join("; ", neverArose));
     }
     if (notApplicable.size() == checks.size()) {
-      return result(c, Verdict.NOT_APPLICABLE, String.join("; ", notApplicable), start);
+      return new Decision(Verdict.NOT_APPLICABLE, String.join("; ", notApplicable));
     }
-    return result(c, Verdict.PASS, "", start);
+    return new Decision(Verdict.PASS, "");
   }
 
   /**

@@ -77,7 +77,13 @@ public final class Baseline {
       if (id.isEmpty() || verdict.isEmpty()) {
         throw new BaselineException("the baseline " + source + " has a case without \"id\" or \"verdict\": " + c);
       }
-      if (verdict.equals(Verdict.FAIL.name()) || verdict.equals(Verdict.ERROR.name())) {
+      Verdict v;
+      try {
+        v = Verdict.valueOf(verdict);
+      } catch (IllegalArgumentException e) {
+        throw new BaselineException("the baseline " + source + " has a case with an unknown verdict: " + c);
+      }
+      if (v.failsGate()) {
         failures.put(id, verdict + " in the baseline " + source);
       }
     }

@@ -33,7 +33,7 @@ public record Gate(boolean allLevels, Baseline baseline) {
     Set<String> ids = new HashSet<>();
     for (CaseResult r : s.results()) {
       ids.add(r.id());
-      boolean failed = r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR;
+      boolean failed = r.verdict().failsGate();
       boolean expected = baseline.expectedFailure(r.id()).isPresent();
       if (failed && expected) {
         stillFailing.add(r);

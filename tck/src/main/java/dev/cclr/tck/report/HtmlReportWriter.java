@@ -23,7 +23,7 @@ public final class HtmlReportWriter {
       "table{border-collapse:collapse;width:100%;font-size:.9em}",
       "th,td{border:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}",
       "th{background:#f4f4f4}td.msg{font-family:ui-monospace,monospace;white-space:pre-wrap;font-size:.85em}",
-      ".PASS{background:#e6f4ea}.FAIL{background:#fce8e6}.ERROR{background:#fdd8a8}",
+      ".PASS{background:#e6f4ea}.FAIL{background:#fce8e6}.NOT_OBSERVED{background:#fef7e0}.ERROR{background:#fdd8a8}",
       ".NOT_APPLICABLE,.SKIPPED{background:#f1f3f4;color:#555}",
       ".gate{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block}",
       ".ok{background:#e6f4ea;color:#137333}.bad{background:#fce8e6;color:#a50e0e}",
@@ -82,7 +82,7 @@ public final class HtmlReportWriter {
     h.append("</table>");
 
     List<CaseResult> bad = s.results().stream()
-        .filter(r -> r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR)
+        .filter(r -> r.verdict().failsGate())
         .sorted(Comparator.comparing((CaseResult r) -> !r.isMust()).thenComparing(CaseResult::id))
         .collect(Collectors.toList());
     h.append("<h2 id=\"failures\">Failures (").append(bad.size()).append(")</h2>");
@@ -123,8 +123,9 @@ public final class HtmlReportWriter {
 
   private static int rank(Verdict v) {
     switch (v) {
-      case ERROR: return 4;
-      case FAIL: return 3;
+      case ERROR: return 5;
+      case FAIL: return 4;
+      case NOT_OBSERVED: return 3;
       case PASS: return 2;
       case NOT_APPLICABLE: return 1;
       default: return 0;

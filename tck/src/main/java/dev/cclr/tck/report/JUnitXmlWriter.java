@@ -26,7 +26,9 @@ public final class JUnitXmlWriter {
   public static Path write(RunSummary s, GateReport gate, Path dir) throws IOException {
     Path file = dir.resolve("TEST-cclr-" + s.suite() + ".xml");
     List<CaseResult> results = s.results();
-    long failures = results.stream().filter(r -> r.verdict() == Verdict.FAIL && !expected(gate, r)).count();
+    // A situation that never arose is reported as a failure: JUnit has no verdict between.
+    long failures = results.stream()
+        .filter(r -> (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.NOT_OBSERVED) && !expected(gate, r)).count();
     long errors = results.stream().filter(r -> r.verdict() == Verdict.ERROR && !expected(gate, r)).count();
     long skipped = results.stream().filter(r -> !r.verdict().counted() || expected(gate, r)).count();
     double seconds = results.stream().mapToLong(r -> r.duration().toMillis()).sum() / 1000.0;
@@ -53,6 +55,10 @@ public final class JUnitXmlWriter {
       switch (r.verdict()) {
         case FAIL:
           x.append("\n    <failure message=\"").append(attr(r.message())).append("\">").append(text(detail)).append("</failure>\n  ");
+          break;
+        case NOT_OBSERVED:
+          x.append("\n    <failure type=\"NOT_OBSERVED\" message=\"").append(attr("NOT_OBSERVED: " + r.message())).append("\">")
+              .append(text(detail)).append("</failure>\n  ");
           break;
         case ERROR:
           x.append("\n    <error message=\"").append(attr(r.message())).append("\">").append(text(detail)).append("</error>\n  ");

@@ -60,11 +60,15 @@ public final class RunSummary {
     return counts;
   }
 
-  /** Cases that were actually judged (PASS, FAIL, ERROR). */
+  /** Cases that were actually judged (PASS, FAIL, NOT_OBSERVED, ERROR). */
   public long judged() { return results().stream().filter(r -> r.verdict().counted()).count(); }
 
-  /** Cases that ended PASS or FAIL: the implementation answered and was judged by its answer. */
+  /**
+   * Cases that ended PASS, FAIL or NOT_OBSERVED: the implementation answered and was judged by its
+   * answer (a situation that never arose is a finding about what the implementation did).
+   */
   public long decided() {
-    return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL).count();
+    return results().stream().filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL
+        || r.verdict() == Verdict.NOT_OBSERVED).count();
   }
 }

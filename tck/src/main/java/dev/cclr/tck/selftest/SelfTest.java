@@ -1,6 +1,9 @@
 package dev.cclr.tck.selftest;
 
+import dev.cclr.tck.cases.CaseCatalog;
+import dev.cclr.tck.cases.CaseDefinition;
 import dev.cclr.tck.cases.Profile;
+import dev.cclr.tck.clienttck.drivers.PySparkMutant;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.run.Suite;
@@ -22,9 +25,11 @@ import java.util.Set;
 
 /**
  * The TCK tests itself (as the Reactive Streams TCK does): the server suite against every server
- * mutant and the client suite with every client mutant. A mutant is caught when at least one case
- * fails or errs and one of those cases names a requirement the mutant breaks; anything else (no
- * failing case, or only cases about other rules) is a hole in the TCK.
+ * mutant, the client suite with every fault of the reference client, and, when asked, the client
+ * cases of the rules each PySpark mutant breaks with that bug planted in the real PySpark client. A
+ * mutant is caught when at least one case fails or errs and one of those cases names a requirement
+ * the mutant breaks; anything else (no failing case, only cases about other rules, or a rule's
+ * situation that never arose, NOT_OBSERVED) is a hole in the TCK.
  */
 public final class SelfTest {
   private static final String MUTANT_PREFIX = "mutant:";
@@ -46,10 +51,54 @@ public final class SelfTest {
       Map.entry(Fault.IGNORE_CRC_FAILURES, Set.of("CLI-ART-005")),
       Map.entry(Fault.UNBATCHED_UPLOADS, Set.of("CLI-ART-004")));
 
+  /**
+   * The rules each bug planted in PySpark 4.2.0 breaks. Only the cases of these rules run with the
+   * mutant: each PySpark launch costs seconds, and cases that share input and settings share one.
+   */
+  static final Map<PySparkMutant, Set<String>> PYSPARK_RULES = Map.ofEntries(
+      Map.entry(PySparkMutant.UPPER_HEX, Set.of("CLI-ART-001", "CLI-REL-001")),
+      Map.entry(PySparkMutant.NO_DEDUP, Set.of("CLI-ALG-007")),
+      Map.entry(PySparkMutant.MISSING_MEANS_PRESENT, Set.of("CLI-STA-001")),
+      Map.entry(PySparkMutant.DROP_LAST_CHUNK, Set.of("CLI-ALG-008")),
+      Map.entry(PySparkMutant.SCHEMA_BOM, Set.of("CLI-SCH-001")),
+      Map.entry(PySparkMutant.ADLER_CRC, Set.of("CLI-ART-003")),
+      Map.entry(PySparkMutant.SIZE_LIMIT_PER_CHUNK, Set.of("CLI-ALG-009")),
+      Map.entry(PySparkMutant.NUM_CHUNKS_FLOOR, Set.of("CLI-ART-002")));
+
   /** One mutant's result. */
   public record Outcome(String kind, String id, boolean caught, String detail) {}
 
   private SelfTest() {}
+
+  /** Every server mutant and reference-client fault; the PySpark mutants too when {@code withPySpark}. */
+  public static List<Outcome> run(Path reportRoot, PrintStream out, boolean withPySpark) {
+    List<Outcome> outcomes = run(reportRoot, out);
+    if (withPySpark) {
+      outcomes = new ArrayList<>(outcomes);
+      outcomes.addAll(runPySparkMutants(reportRoot, out));
+    }
+    return outcomes;
+  }
+
+  /** Each PySpark mutant against the client cases of the rules it breaks. */
+  public static List<Outcome> runPySparkMutants(Path reportRoot, PrintStream out) {
+    List<CaseDefinition> cases = CaseCatalog.load(CaseCatalog.defaultFixturesRoot(), "client").cases();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (PySparkMutant m : PySparkMutant.values()) {
+      Set<String> rules = PYSPARK_RULES.get(m);
+      if (rules == null) {
+        throw new IllegalStateException("PySpark mutant " + m.id() + " has no rules listed in SelfTest.PYSPARK_RULES");
+      }
+      List<String> ids = cases.stream().filter(c -> c.requirements().stream().anyMatch(rules::contains)).map(CaseDefinition::id).toList();
+      List<CaseResult> summary = runSuite(Suite.CLIENT, "pyspark-mutant:" + m.id(), reportRoot.resolve("pyspark-" + m.id()), ids).stream()
+          .filter(r -> r.verdict() != Verdict.SKIPPED).toList();
+      Outcome o = judge("pyspark", m.id(), summary, rules);
+      outcomes.add(o);
+      out.println((o.caught() ? "caught " : "MISSED ") + "PySpark mutant " + m.id() + " (" + m.what() + "): " + o.detail());
+    }
+    out.println("PySpark mutants caught: " + outcomes.stream().filter(Outcome::caught).count() + "/" + outcomes.size());
+    return outcomes;
+  }
 
   public static List<Outcome> run(Path reportRoot, PrintStream out) {
     List<Outcome> outcomes = new ArrayList<>();
@@ -99,7 +148,11 @@ public final class SelfTest {
   }
 
   private static List<CaseResult> runSuite(Suite suite, String target, Path reportDir) {
-    RunConfiguration config = new RunConfiguration(suite, target, Optional.empty(), Profile.SPARK_4_2, List.of(), List.of(),
+    return runSuite(suite, target, reportDir, List.of());
+  }
+
+  private static List<CaseResult> runSuite(Suite suite, String target, Path reportDir, List<String> caseIds) {
+    RunConfiguration config = new RunConfiguration(suite, target, Optional.empty(), Profile.SPARK_4_2, caseIds, List.of(),
         suite == Suite.SERVER ? List.of("large") : List.of(), reportDir, false, Optional.empty());
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return TckLauncher.execute(config, quiet, SelfTest::openTarget).summary().results();

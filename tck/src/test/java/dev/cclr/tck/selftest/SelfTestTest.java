@@ -22,6 +22,27 @@ class SelfTestTest {
     assertTrue(outcomes.stream().filter(o -> o.kind().equals("client")).count() >= 10, "fewer than 10 client mutants");
   }
 
+  /**
+   * Bugs planted in the real PySpark 4.2.0 client's upload code (hashing, deduplication, status
+   * answers, chunk cutting, the schema blob, CRCs, the size limit, framing): each is caught by a
+   * case naming a rule it breaks.
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("real-spark")
+  void everyPySparkMutantIsCaughtByACaseNamingARuleItBreaks() {
+    List<SelfTest.Outcome> outcomes = SelfTest.runPySparkMutants(Path.of("target/tck-reports/selftest"), System.out);
+    assertEquals(List.of(), outcomes.stream().filter(o -> !o.caught()).toList(), "PySpark mutants the TCK did not catch");
+    assertTrue(outcomes.size() >= 5, "fewer than 5 PySpark mutants");
+  }
+
+  @Test
+  void aSituationThatNeverAroseDoesNotCatchAMutant() {
+    List<CaseResult> results = List.of(result("x", Verdict.NOT_OBSERVED, "CLI-ALG-007"));
+    SelfTest.Outcome o = SelfTest.judge("client", "m", results, java.util.Set.of("CLI-ALG-007"));
+    assertEquals(false, o.caught(), o.detail());
+    assertEquals("no case failed", o.detail());
+  }
+
   @Test
   void aMutantIsOnlyCaughtByACaseAboutARuleItBreaks() {
     List<CaseResult> results = List.of(result("x", Verdict.FAIL, "SRV-SES-003"), result("y", Verdict.PASS, "SRV-SEM-002"));

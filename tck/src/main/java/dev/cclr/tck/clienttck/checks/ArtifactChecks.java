@@ -132,6 +132,10 @@ final class ArtifactChecks {
         problems.add("AddArtifacts call #" + a.callSeq() + " uploads " + a.name() + " more than once");
       }
     }
+    // A client only has a name to send twice when a chunk repeats in the data.
+    if (problems.isEmpty() && !Blobs.anyChunkRepeats(run)) {
+      return Judgement.nothingToJudge(Blobs.noRepeatedChunk(run));
+    }
     return Judgement.of(problems);
   }
 

@@ -80,6 +80,17 @@ final class Blobs {
     return out;
   }
 
+  /** Whether some chunked relation lists a data key more than once (a chunk repeated byte for byte). */
+  static boolean anyChunkRepeats(ClientRun run) {
+    return chunkedRelations(run).stream().anyMatch(r -> r.dataHashes().stream().distinct().count() < r.dataHashes().size());
+  }
+
+  static String noRepeatedChunk(ClientRun run) {
+    return "no chunk repeated (no chunked relation lists a data key twice; the client cut the " + run.input().rowCount()
+        + " input rows into " + chunkedRelations(run).stream().mapToInt(r -> r.dataHashes().size()).max().orElse(0)
+        + " chunk(s) at most), so the client never had a blob to send or check twice";
+  }
+
   static String shortKey(String key) {
     return key.length() > 12 ? key.substring(0, 12) + "…" : key;
   }

@@ -118,9 +118,14 @@ final class ChunkChecks {
   /** CLI-ALG-003: at most localRelationChunkSizeRows rows per data chunk. */
   static Judgement rowsWithinLimit(ClientRun run) {
     long limit = Long.parseLong(run.setting("spark.sql.session.localRelationChunkSizeRows"));
-    return eachDataBlob(run, (key, a) -> a.rows() > limit
+    Judgement j = eachDataBlob(run, (key, a) -> a.rows() > limit
         ? List.of("data blob " + Blobs.shortKey(key) + " has " + a.rows() + " rows, over localRelationChunkSizeRows = " + limit)
         : List.of());
+    if (j.kind() == Judgement.Kind.HOLDS && run.input().rowCount() <= limit) {
+      return Judgement.nothingToJudge("the input's " + run.input().rowCount() + " rows fit localRelationChunkSizeRows = " + limit
+          + ", so no chunk had to be cut by rows");
+    }
+    return j;
   }
 
   /**
@@ -130,7 +135,7 @@ final class ChunkChecks {
   static Judgement bytesWithinLimit(ClientRun run) {
     long limit = run.bytesSetting("spark.sql.session.localRelationChunkSizeBytes");
     long k = Math.min(1024, Long.parseLong(run.setting("spark.sql.session.localRelationChunkSizeRows")));
-    return eachDataBlob(run, (key, a) -> {
+    Judgement j = eachDataBlob(run, (key, a) -> {
       ByteString blob = run.trace().blob(key).orElseThrow();
       if (blob.size() <= limit || a.rows() <= k) {
         return List.of();
@@ -142,6 +147,17 @@ final class ChunkChecks {
               + keep + " rows alone take " + size + " bytes, over localRelationChunkSizeBytes = " + limit)
           : List.of();
     });
+    if (j.kind() == Judgement.Kind.HOLDS) {
+      long largest = 0;
+      for (LocalDataRelation r : Blobs.chunkedRelations(run)) {
+        largest = Math.max(largest, r.dataHashes().stream().mapToLong(h -> run.trace().blob(h).map(ByteString::size).orElse(0)).sum());
+      }
+      if (largest <= limit) {
+        return Judgement.nothingToJudge("the chunks of every relation take " + largest + " bytes together, within localRelationChunkSizeBytes = "
+            + limit + ", so no chunk had to be cut by size");
+      }
+    }
+    return j;
   }
 
   interface BlobJudge {

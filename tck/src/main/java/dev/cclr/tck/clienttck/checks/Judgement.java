@@ -2,10 +2,14 @@ package dev.cclr.tck.clienttck.checks;
 
 import java.util.List;
 
-/** What one check concluded: the rule holds, it is broken (with each breach in words), or it does not apply. */
+/**
+ * What one check concluded: the rule holds, it is broken (with each breach in words), the situation
+ * the rule governs never arose in the run (with what never happened in words), or the rule does
+ * not apply to this client at all.
+ */
 public record Judgement(Kind kind, List<String> problems, String note) {
 
-  public enum Kind { HOLDS, BROKEN, NOT_APPLICABLE }
+  public enum Kind { HOLDS, BROKEN, NEVER_AROSE, NOT_APPLICABLE }
 
   public Judgement {
     problems = List.copyOf(problems);
@@ -25,12 +29,14 @@ public record Judgement(Kind kind, List<String> problems, String note) {
   }
 
   /**
-   * The client never did what the check examines although the case made it necessary (for
-   * example, no chunked relation although the threshold forces one). This is a failure, so
-   * that a check never passes on nothing.
+   * The situation the rule governs never arose in the run (for example no chunk repeated, so
+   * deduplication cannot be seen; or no chunked relation although the threshold forces one), so the
+   * rule is neither shown to hold nor to be broken. The case reports it as {@code NOT_OBSERVED},
+   * which fails the gate at gated levels: a check never passes on nothing. {@code what} says what
+   * never happened and, where the case made it necessary, why it should have.
    */
   public static Judgement nothingToJudge(String what) {
-    return broken("nothing to judge: " + what);
+    return new Judgement(Kind.NEVER_AROSE, List.of(), "never arose: " + what);
   }
 
   public static Judgement notApplicable(String why) {

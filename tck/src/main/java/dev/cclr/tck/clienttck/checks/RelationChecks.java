@@ -213,7 +213,7 @@ final class RelationChecks {
   /** CLI-ALG-001: data without rows goes as a LocalRelation with only a schema. */
   static Judgement emptyAsSchemaOnly(ClientRun run) {
     if (run.input().rowCount() != 0) {
-      return Judgement.notApplicable("the input has rows");
+      return Judgement.nothingToJudge("the input has " + run.input().rowCount() + " rows, so there was no empty data to send");
     }
     List<LocalDataRelation> all = new ArrayList<>();
     run.trace().relationUses().forEach(u -> all.addAll(u.relations()));

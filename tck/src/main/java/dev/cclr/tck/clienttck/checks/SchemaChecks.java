@@ -137,7 +137,7 @@ final class SchemaChecks {
 
   /** CLI-ALG-005: the schema blob first in the first status check and the first upload. */
   static Judgement schemaFirst(ClientRun run) {
-    return eachSchemaBlob(run, (key, blob) -> {
+    Judgement j = eachSchemaBlob(run, (key, blob) -> {
       String name = "cache/" + key;
       List<String> problems = new ArrayList<>();
       List<ClientTrace.StatusCheck> checks = run.trace().statusChecks().stream().filter(s -> s.names().contains(name)).toList();
@@ -157,6 +157,27 @@ final class SchemaChecks {
       }
       return problems;
     });
+    if (j.kind() == Judgement.Kind.HOLDS && !schemaShared(run)) {
+      return Judgement.nothingToJudge("the schema blob never shared a status check or an AddArtifacts call with another blob,"
+          + " so its place among them could not show");
+    }
+    return j;
+  }
+
+  /** Whether the schema blob was asked about or uploaded together with another blob, where its place can show. */
+  private static boolean schemaShared(ClientRun run) {
+    for (String key : Blobs.schemaBlobs(run).keySet()) {
+      String name = "cache/" + key;
+      if (run.trace().statusChecks().stream().anyMatch(s -> s.names().contains(name) && s.names().size() > 1)) {
+        return true;
+      }
+      for (var a : run.trace().uploads()) {
+        if (a.name().equals(name) && run.trace().uploads().stream().anyMatch(o -> o.callSeq() == a.callSeq() && !o.name().equals(name))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String abbreviate(String s) {

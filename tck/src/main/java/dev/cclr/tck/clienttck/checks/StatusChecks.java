@@ -102,7 +102,27 @@ final class StatusChecks {
         }
       }
     }
-    return judged == 0 ? Judgement.nothingToJudge("the client made no ArtifactStatus call") : Judgement.of(problems);
+    if (judged == 0) {
+      // Blobs behind a chunked relation must be checked first: skipping the check is a breach, not an absence.
+      return run.trace().chunkedUses().isEmpty()
+          ? Judgement.nothingToJudge("the client made no ArtifactStatus call and sent no chunked relation")
+          : Judgement.broken("the client sent a chunked relation (" + run.trace().chunkedUses().get(0).method() + " call #"
+              + run.trace().chunkedUses().get(0).callSeq() + ") without any ArtifactStatus call");
+    }
+    if (problems.isEmpty() && !batchingArose(run, bound, sizes)) {
+      long total = sizes.values().stream().mapToLong(Integer::longValue).sum();
+      return Judgement.nothingToJudge(Blobs.noRepeatedChunk(run) + "; the " + sizes.size() + " blob(s) uploaded (" + total
+          + " bytes) fit one batch of localRelationBatchOfChunksSizeBytes = " + bound
+          + "; and no status check found a blob present: neither deduplication, nor cutting into batches, nor skipping present blobs could show");
+    }
+    return Judgement.of(problems);
+  }
+
+  /** Whether the run gave batching a choice: a repeated chunk, more blobs than one batch holds, or a blob already present. */
+  private static boolean batchingArose(ClientRun run, long bound, Map<String, Integer> sizes) {
+    long total = sizes.values().stream().mapToLong(Integer::longValue).sum();
+    boolean present = run.trace().statusChecks().stream().anyMatch(s -> s.answered().containsValue(Boolean.TRUE));
+    return Blobs.anyChunkRepeats(run) || total > bound || present;
   }
 
   private static boolean hadCrcFailure(ClientRun run, int callSeq) {

@@ -1,6 +1,9 @@
 package dev.cclr.tck.clienttck.drivers;
 
-/** Reads {@code --driver}: {@code spark-jvm:<version>}, {@code pyspark}, {@code reference[:fault]} or {@code cmd:<command line>}. */
+/**
+ * Reads {@code --driver}: {@code spark-jvm:<version>}, {@code pyspark}, {@code pyspark-mutant:<id>}
+ * (the self-test's PySpark with a planted bug), {@code reference[:fault]} or {@code cmd:<command line>}.
+ */
 public final class ClientDrivers {
   private ClientDrivers() {}
 
@@ -10,6 +13,11 @@ public final class ClientDrivers {
     }
     if (spec.equals("pyspark")) {
       return new PySparkDriver();
+    }
+    if (spec.startsWith("pyspark-mutant:")) {
+      String id = spec.substring("pyspark-mutant:".length());
+      return new PySparkDriver(PySparkMutant.find(id).orElseThrow(() -> new IllegalArgumentException(
+          "unknown PySpark mutant '" + id + "': one of " + PySparkMutant.ids())));
     }
     if (spec.equals("reference")) {
       return new ReferenceClientDriver(null);
@@ -27,6 +35,6 @@ public final class ClientDrivers {
       return new CommandDriver(spec.substring("cmd:".length()));
     }
     throw new IllegalArgumentException("unknown driver '" + spec
-        + "': one of spark-jvm:<version>, pyspark, reference, cmd:<command line>");
+        + "': one of spark-jvm:<version>, pyspark, pyspark-mutant:<id>, reference, cmd:<command line>");
   }
 }

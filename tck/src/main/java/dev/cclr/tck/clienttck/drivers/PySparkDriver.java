@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,14 +16,28 @@ import java.util.concurrent.TimeUnit;
  * {@code requirements.txt} of {@code tck/drivers/pyspark} (from the source tree, or from the copy
  * in the TCK jar). The environment lives under {@code ~/.cache/cclr} (or {@code CCLR_VENV_DIR}) and
  * is reused while the requirements do not change.
+ *
+ * <p>With a {@link PySparkMutant} ({@code --driver pyspark-mutant:<id>}) the same script runs with
+ * {@code mutants/} on {@code PYTHONPATH}, whose {@code sitecustomize.py} plants that one bug in the
+ * client as it is imported; the shared environment is not modified.
  */
 public final class PySparkDriver implements ClientDriver {
 
+  private final PySparkMutant mutant;
   private Path driverDir;
   private Path venv;
 
+  public PySparkDriver() {
+    this(null);
+  }
+
+  /** PySpark with one planted bug, or the client as released when {@code mutant} is null. */
+  public PySparkDriver(PySparkMutant mutant) {
+    this.mutant = mutant;
+  }
+
   @Override
-  public String name() { return "pyspark"; }
+  public String name() { return mutant == null ? "pyspark" : "pyspark-mutant:" + mutant.id(); }
 
   /** The driver script takes the pyarrow table, a pandas DataFrame or a list of row tuples. */
   @Override
@@ -37,9 +52,9 @@ public final class PySparkDriver implements ClientDriver {
       String version = Files.readAllLines(driverDir.resolve("requirements.txt")).stream()
           .filter(l -> l.startsWith("pyspark-client==")).map(l -> l.substring("pyspark-client==".length()).trim())
           .findFirst().orElse("?");
-      return "PySpark Connect client " + version;
+      return "PySpark Connect client " + version + mutated();
     } catch (IOException e) {
-      return "PySpark Connect client";
+      return "PySpark Connect client" + mutated();
     }
   }
 
@@ -70,6 +85,27 @@ public final class PySparkDriver implements ClientDriver {
   public List<String> command(Path workDir) {
     prepare();
     return List.of(venv.resolve("bin").resolve("python").toString(), driverDir.resolve("cclr_pyspark_driver.py").toString());
+  }
+
+  /**
+   * A fixed hash seed: PySpark 4.2.0 orders the names of a status check through a Python set
+   * ({@code list(set(hashes))} in {@code cache_artifacts}), so with a random seed the schema blob's
+   * place in the status check, which CLI-ALG-005 judges, changes from run to run.
+   */
+  static final String HASH_SEED = "0";
+
+  @Override
+  public Map<String, String> environment() {
+    if (mutant == null) {
+      return Map.of("PYTHONHASHSEED", HASH_SEED);
+    }
+    prepare();
+    return Map.of("PYTHONHASHSEED", HASH_SEED, "PYTHONPATH", driverDir.resolve("mutants").toString(),
+        "CCLR_PYSPARK_MUTANT", mutant.id());
+  }
+
+  private String mutated() {
+    return mutant == null ? "" : ", mutant " + mutant.id() + " (" + mutant.what() + ")";
   }
 
   /** The project's Python virtual environment; the Sail target installs pysail into it too. */

@@ -91,10 +91,17 @@ class ArtifactChecksTest {
 
   @Test
   void noNameTwiceInOneCall() {
-    assertHolds(ArtifactChecks.noNameTwiceInOneCall(small.run(small.wellBehaved())));
+    // Data whose first chunk repeats: the client has a name it could send twice.
+    Scenario repeats = small.withChunks(List.of(small.chunks().get(0), small.chunks().get(0), small.chunks().get(1)));
+    assertHolds(ArtifactChecks.noNameTwiceInOneCall(repeats.run(repeats.wellBehaved())));
     ArtifactBlob blobA = ClientSim.cacheBlob(a);
     // The same name once in each of two calls is allowed; twice within one call is not.
-    assertHolds(ArtifactChecks.noNameTwiceInOneCall(small.run(new ClientSim().upload(List.of(blobA)).upload(List.of(blobA)))));
+    assertHolds(ArtifactChecks.noNameTwiceInOneCall(repeats.run(new ClientSim().upload(List.of(blobA)).upload(List.of(blobA))
+        .execute(repeats.relation()))));
+    // Without a repeated chunk the rule's situation never arose, however well the client behaved.
+    assertNothingToJudge(ArtifactChecks.noNameTwiceInOneCall(small.run(small.wellBehaved())),
+        "no chunk repeated (no chunked relation lists a data key twice; the client cut the 5 input rows into 3 chunk(s) at most),"
+            + " so the client never had a blob to send or check twice");
     assertBroken(ArtifactChecks.noNameTwiceInOneCall(small.run(new ClientSim().upload(List.of(blobA, blobA)))),
         "AddArtifacts call #1 uploads " + blobA.name() + " more than once");
     assertNothingToJudge(ArtifactChecks.noNameTwiceInOneCall(small.run(inlineOnly())), "the client uploaded nothing");

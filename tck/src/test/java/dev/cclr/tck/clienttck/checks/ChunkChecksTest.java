@@ -100,11 +100,20 @@ class ChunkChecksTest {
     assertBroken(ChunkChecks.rowsWithinLimit(withChunks(List.of(five))),
         "data blob " + Scenario.shortKey(five) + " has 5 rows, over localRelationChunkSizeRows = 2");
     assertNothingToJudgeWithoutUploadedChunks(ChunkChecks::rowsWithinLimit);
+    // 5 rows under a limit of 10: no chunk had to be cut by rows, so a client that ignores the setting cannot show.
+    Scenario roomy = small.withConf(Map.of(Scenario.CHUNK_ROWS, "10"));
+    assertNothingToJudge(ChunkChecks.rowsWithinLimit(roomy.run(roomy.wellBehaved())),
+        "the input's 5 rows fit localRelationChunkSizeRows = 10, so no chunk had to be cut by rows");
   }
 
   @Test
   void bytesWithinLimit() {
-    assertHolds(ChunkChecks.bytesWithinLimit(small.run(small.wellBehaved())));
+    long together = small.chunks().stream().mapToLong(ByteString::size).sum();
+    assertNothingToJudge(ChunkChecks.bytesWithinLimit(small.run(small.wellBehaved())),
+        "the chunks of every relation take " + together + " bytes together, within localRelationChunkSizeBytes = 16777216,"
+            + " so no chunk had to be cut by size");
+    Scenario cut = small.withConf(Map.of(Scenario.CHUNK_BYTES, String.valueOf(together - 1)));
+    assertHolds(ChunkChecks.bytesWithinLimit(cut.run(cut.wellBehaved())));
     // One row of tolerance (k = min(1024, chunk rows) = 1): the first 4 of 5 rows must fit 100 bytes.
     Scenario tight = small.withSchema(null).withConf(Map.of(Scenario.CHUNK_ROWS, "1", Scenario.CHUNK_BYTES, "100"));
     ByteString five = Scenario.chunks("small.arrow", 5).get(0);

@@ -42,7 +42,9 @@ class OutcomeChecksTest {
     ClientError error = clientError(null, null, Map.of());
     assertBroken(OutcomeChecks.rowsEqualInput(small.failed(small.wellBehaved(), error)),
         "the client failed instead of returning the rows: SparkConnectException in collect: boom");
-    // Every run has an outcome, so this check always has something to judge.
+    // Rows returned without any relation sent (a driver that echoes its input) never made the round trip.
+    assertNothingToJudge(OutcomeChecks.rowsEqualInput(small.run(new ClientSim().readSettings(List.of()))),
+        "the client returned the rows without sending any relation with local data, so they never made the round trip through the server");
   }
 
   @Test
@@ -85,6 +87,10 @@ class OutcomeChecksTest {
     ClientError other = clientError("INTERNAL_ERROR", null, Map.of());
     assertBroken(OutcomeChecks.sizeLimitCheckedByClient(limited.failed(stops, other)),
         "the client failed with " + other.summary() + ", not LOCAL_RELATION_SIZE_LIMIT_EXCEEDED");
-    // Whatever the client did, this check has something to judge: the outcome.
+    // Under a limit the data never reaches, a client that returns the rows shows nothing about the check.
+    Scenario roomy = small.withConf(Map.of(Scenario.SIZE_LIMIT, "1000000"));
+    assertNothingToJudge(OutcomeChecks.sizeLimitCheckedByClient(roomy.run(roomy.wellBehaved())),
+        "the client neither uploaded nor sent more than localRelationSizeLimit = 1000000 bytes (it uploaded " + uploaded
+            + " bytes) nor reported the limit exceeded, so the limit was never reached");
   }
 }

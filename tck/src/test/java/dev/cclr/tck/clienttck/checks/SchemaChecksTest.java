@@ -100,5 +100,11 @@ class SchemaChecksTest {
         "the first status check naming the schema blob (call #1) lists it at position 4",
         "AddArtifacts call #2 does not upload the schema blob first");
     assertNothingOrNotApplicable(SchemaChecks::schemaFirst);
+    // The schema blob checked and uploaded on its own: its place among other blobs cannot show.
+    List<ArtifactBlob> data = small.blobs().subList(1, 4);
+    ClientSim alone = new ClientSim().status(List.of(small.names().get(0)), Set.of()).upload(small.blobs().subList(0, 1))
+        .status(data.stream().map(ArtifactBlob::name).toList(), Set.of()).upload(data).execute(small.relation());
+    assertNothingToJudge(SchemaChecks.schemaFirst(small.run(alone)),
+        "the schema blob never shared a status check or an AddArtifacts call with another blob, so its place among them could not show");
   }
 }

@@ -37,7 +37,20 @@ class StatusChecksTest {
 
   @Test
   void batchesOfChunks() {
-    assertHolds(StatusChecks.batchesOfChunks(small.run(small.wellBehaved())));
+    // Every blob fits one batch, none repeats, none is present: batching had no choice to make.
+    long all = small.blobs().stream().mapToLong(b -> b.data().size()).sum();
+    assertNothingToJudge(StatusChecks.batchesOfChunks(small.run(small.wellBehaved())),
+        "no chunk repeated (no chunked relation lists a data key twice; the client cut the 5 input rows into 3 chunk(s) at most),"
+            + " so the client never had a blob to send or check twice; the 4 blob(s) uploaded (" + all + " bytes) fit one batch of"
+            + " localRelationBatchOfChunksSizeBytes = 1073741824; and no status check found a blob present: neither deduplication,"
+            + " nor cutting into batches, nor skipping present blobs could show");
+    Scenario repeats = small.withChunks(List.of(small.chunks().get(0), small.chunks().get(0), small.chunks().get(1)));
+    assertHolds(StatusChecks.batchesOfChunks(repeats.run(repeats.wellBehaved())));
+    // A repeated chunk named twice in its batch's status check.
+    List<String> twice = new java.util.ArrayList<>(repeats.names());
+    twice.add(repeats.names().get(1));
+    assertBroken(StatusChecks.batchesOfChunks(repeats.run(new ClientSim().status(twice, Set.of()).upload(repeats.blobs())
+        .execute(repeats.relation()))), "ArtifactStatus call #1 names a blob more than once");
     List<String> names = small.names();
     ClientSim uploadsWhatIsThere = new ClientSim().status(names, Set.of(names.get(1))).upload(small.blobs()).execute(small.relation());
     assertBroken(StatusChecks.batchesOfChunks(small.run(uploadsWhatIsThere)),
@@ -55,7 +68,10 @@ class StatusChecksTest {
     long total = small.blobs().stream().mapToLong(b -> b.data().size()).sum();
     assertBroken(StatusChecks.batchesOfChunks(tightBatches.run(tightBatches.wellBehaved())),
         "ArtifactStatus call #2 covers 4 blobs of " + total + " bytes, over localRelationBatchOfChunksSizeBytes = 100");
-    assertNothingToJudge(StatusChecks.batchesOfChunks(small.run(new ClientSim().upload(small.blobs()).execute(small.relation()))),
-        "the client made no ArtifactStatus call");
+    // Skipping the status check before a chunked relation is a breach, not an absence.
+    assertBroken(StatusChecks.batchesOfChunks(small.run(new ClientSim().upload(small.blobs()).execute(small.relation()))),
+        "the client sent a chunked relation (ExecutePlan call #2) without any ArtifactStatus call");
+    assertNothingToJudge(StatusChecks.batchesOfChunks(small.run(new ClientSim().readSettings(List.of()))),
+        "the client made no ArtifactStatus call and sent no chunked relation");
   }
 }
