@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,34 +100,14 @@ class ParityAgainstSparkTest {
       Map<String, JsonNode> reference) throws IOException {
     List<String> names = new ArrayList<>();
     json.readTree(scenarioFile.toFile()).path("scenarios").forEach(s -> names.add(s.path("name").asText()));
-    assertEquals(names, new ArrayList<>(spark.keySet()), client + " on Spark: the runner's lines are not one per scenario");
-    assertEquals(names, new ArrayList<>(reference.keySet()), client + " on the reference server: not one line per scenario");
-
-    Map<String, String> differing = new TreeMap<>();
-    for (String name : names) {
-      if (!spark.get(name).equals(reference.get(name))) {
-        differing.put(name, "\n    Spark 4.2.0:      " + spark.get(name) + "\n    reference server: " + reference.get(name));
-      }
-    }
-    List<String> protections = names.stream().filter(PROTECTIONS::containsKey).toList();
+    ParityComparison comparison = new ParityComparison(names, PROTECTIONS);
     System.out.println("[parity] " + client + ": " + names.size() + " scenarios (" + scenarioFile.getFileName() + "), "
-        + differing.size() + " differ; listed reference protections: "
-        + (protections.isEmpty() ? "none" : String.join(", ", protections.stream().map(p -> p + " (" + PROTECTIONS.get(p) + ")").toList())));
-
-    StringBuilder problems = new StringBuilder();
-    differing.forEach((name, both) -> {
-      if (!PROTECTIONS.containsKey(name)) {
-        problems.append("\n  ").append(name).append(" differs:").append(both);
-      }
-    });
-    for (String listed : protections) {
-      if (!differing.containsKey(listed)) {
-        problems.append("\n  ").append(listed).append(" is listed as a protection (").append(PROTECTIONS.get(listed))
-            .append(") but no longer differs: remove it from PROTECTIONS\n    both: ").append(spark.get(listed));
-      }
-    }
-    if (problems.length() > 0) {
-      fail(client + ": the reference server does not answer like Spark " + SPARK_VERSION + ":" + problems);
+        + comparison.differences(spark, reference).size() + " differ; listed reference protections: "
+        + comparison.listedProtections());
+    List<String> problems = comparison.problems(spark, reference);
+    if (!problems.isEmpty()) {
+      fail(client + ": the reference server does not answer like Spark " + SPARK_VERSION + " ("
+          + problems.size() + " scenarios):\n  " + String.join("\n  ", problems));
     }
   }
 
