@@ -28,13 +28,13 @@ SPEC = pathlib.Path(__file__).resolve().parent.parent
 YAML_PATH = SPEC / "requirements.yaml"
 SCHEMA_PATH = SPEC / "requirements.schema.json"
 
-ID = r"(?:SRV|CLI)-(?:SES|ART|STA|REL|CHK|SCH|SEM|LIM|ERR|ALG|SEC)-[0-9]{3}"
+ID = r"(?:SRV|CLI)-(?:SES|ART|STA|REL|CHK|SCH|SEM|WRP|LIM|ERR|ALG|SEC)-[0-9]{3}"
 LINE = re.compile(r'^<a id="(' + ID + r')"></a>\*\*(' + ID + r')\*\* \((MUST|SHOULD|MAY)\) (.+)$')
 ANCHOR = re.compile(r'<a id="([^"]*)"')
 MENTION = re.compile(r"\b" + ID + r"\b")
 ROLE = {"SRV": "server", "CLI": "client"}
 FIELD_ORDER = ["id", "level", "role", "title", "chapter", "text", "profiles",
-               "spark_4_2", "spark_4_1", "verified_by", "withdrawn"]
+               "spark_4_2", "spark_4_1", "untested", "verified_by", "withdrawn"]
 
 
 def chapters():

@@ -6,6 +6,11 @@ each time, and writes the last collect to the Arrow IPC file CCLR_OUTPUT, or the
 error to CCLR_ERROR as JSON. Exit 0 when exactly one of the two was written, 2 for a usage
 error, 1 when the driver itself broke.
 
+CCLR_INPUT_FORM chooses what createDataFrame is given (spec 14.1): "arrow" (the default) the
+pyarrow.Table, "pandas" a pandas DataFrame made with table.to_pandas(), "rows" a list of tuples
+from table.to_pylist(). PySpark converts pandas and rows to Arrow itself, each on its own code
+path, so each form is judged by cases of its own.
+
 What PySpark (4.2.0, Spark Connect) changes on the way; all equal for the TCK, which compares
 values, not type spellings (spec 14.2):
 * toArrow() casts the collected batches to the Arrow form of the DataFrame's Spark schema: plain
@@ -24,6 +29,13 @@ import pyarrow as pa
 
 # Exit statuses of the contract (spec 14.4).
 USAGE, BROKEN = 2, 1
+
+# The values of CCLR_INPUT_FORM (spec 14.1): what the rows are handed to createDataFrame as.
+INPUT_FORMS = {
+    "arrow": lambda table: table,
+    "pandas": lambda table: table.to_pandas(),
+    "rows": lambda table: [tuple(row.values()) for row in table.to_pylist()],
+}
 
 
 def log(case: str, msg: str) -> None:
@@ -70,6 +82,10 @@ def main() -> int:
     except ValueError:
         log(case, f"usage: CCLR_REPEAT must be a positive integer, not {env['CCLR_REPEAT']!r}")
         return USAGE
+    form = env.get("CCLR_INPUT_FORM") or "arrow"
+    if form not in INPUT_FORMS:
+        log(case, f"usage: CCLR_INPUT_FORM must be one of {', '.join(INPUT_FORMS)}, not {form!r}")
+        return USAGE
     output, error = env["CCLR_OUTPUT"], env["CCLR_ERROR"]
     try:
         with pa.memory_map(env["CCLR_INPUT"], "r") as source:
@@ -90,7 +106,10 @@ def main() -> int:
     # contract asks ("the input rows and their schema") and what the Scala client does: it
     # uploads the schema blob and the plan is the bare local relation (inline or chunked).
     # Zone-aware timestamps map to TimestampType whatever prefer_timestamp_ntz says.
+    # The pandas and rows forms get the same schema: the values they carry (NaN for a missing
+    # integer in pandas, dicts for structs in rows) need it to come back as the input's types.
     schema = from_arrow_schema(table.schema, prefer_timestamp_ntz=False)
+    data = INPUT_FORMS[form](table)
 
     spark = None
     phase = "session"
@@ -107,10 +126,10 @@ def main() -> int:
         spark.client.set_retry_policies([DefaultPolicy(max_retries=5, max_backoff=5000)])
         for i in range(repeat):
             phase = "createDataFrame"
-            df = spark.createDataFrame(table, schema=schema)
+            df = spark.createDataFrame(data, schema=schema)
             phase = "collect"
             result = df.toArrow()
-            log(case, f"run {i + 1}/{repeat}: {result.num_rows} rows collected")
+            log(case, f"run {i + 1}/{repeat} ({form}): {result.num_rows} rows collected")
     except Exception as e:  # the client's error: the result of the case, not the driver's
         log(case, f"{phase} failed: {type(e).__name__}: {e}")
         with open(error, "w", encoding="utf-8") as f:

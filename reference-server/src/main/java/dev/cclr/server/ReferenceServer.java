@@ -111,7 +111,8 @@ public final class ReferenceServer implements AutoCloseable {
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
-          .addService(ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors))
+          .addService(dev.cclr.server.artifacts.AliasingUploads.apply(
+              ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors)))
           .build()
           .start();
     } catch (IOException | RuntimeException e) {

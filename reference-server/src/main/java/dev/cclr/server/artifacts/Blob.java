@@ -1,8 +1,9 @@
 package dev.cclr.server.artifacts;
 
-import java.io.FilterInputStream;
+import dev.cclr.server.relations.ipc.ChannelInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,37 +18,25 @@ abstract sealed class Blob permits InMemoryBlob, FileBlob {
   abstract long size();
 
   /** Opens a reader of the bytes without taking a reference; see {@link #openRetained()}. */
-  protected abstract InputStream openRaw() throws IOException;
+  protected abstract SeekableByteChannel openRaw() throws IOException;
 
   /** Frees memory or deletes the file; called once, when the last reference goes. */
   protected abstract void free();
 
-  /** A reader that holds a reference until it is closed. */
+  /**
+   * A reader that holds a reference until it is closed; its channel lets the chunk reader read
+   * record batch bodies straight into Arrow buffers.
+   */
   final InputStream openRetained() throws IOException {
     retain();
-    InputStream raw;
+    SeekableByteChannel raw;
     try {
       raw = openRaw();
     } catch (IOException | RuntimeException e) {
       release();
       throw e;
     }
-    return new FilterInputStream(raw) {
-      private boolean closed;
-
-      @Override
-      public void close() throws IOException {
-        if (closed) {
-          return;
-        }
-        closed = true;
-        try {
-          super.close();
-        } finally {
-          release();
-        }
-      }
-    };
+    return new ChannelInputStream(raw, this::release);
   }
 
   final void retain() {

@@ -1,10 +1,11 @@
 package dev.cclr.server.artifacts;
 
 import com.google.protobuf.ByteString;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +18,22 @@ import java.util.List;
  * {@link #close()} before that discards them (memory released, temp file deleted). Bytes bound
  * for the file are reserved in the spill directory's capacity before they are written; a full
  * directory (capacity used up, or ENOSPC from the disk) surfaces as {@link StoreFullException}.
+ *
+ * <p>Chunks are kept as the {@code ByteString}s they arrived in (views of the received message,
+ * see {@link AliasingUploads}), not copied into arrays of their own, and written to the file
+ * through a {@code FileChannel} from those views, without a stream buffer in between.
  */
 final class BlobWriter implements AutoCloseable {
 
   private final MemoryBudget budget;
   private final SpillDirectory spillDir;
-  private final List<byte[]> chunks = new ArrayList<>();
+  private final List<ByteString> chunks = new ArrayList<>();
   private long reserved;
   /** Bytes reserved in the spill directory's capacity for the file. */
   private long onDisk;
   private long size;
   private Path file;
-  private OutputStream fileOut;
+  private FileChannel fileOut;
   private boolean done;
 
   BlobWriter(MemoryBudget budget, SpillDirectory spillDir) {
@@ -41,13 +46,13 @@ final class BlobWriter implements AutoCloseable {
       throw new IllegalStateException("writer already finished or closed");
     }
     if (file == null && budget.tryReserve(data.size())) {
-      chunks.add(data.toByteArray());
+      chunks.add(data);
       reserved += data.size();
     } else {
       spill();
       reserveOnDisk(data.size());
       try {
-        data.writeTo(fileOut);
+        writeToFile(data);
       } catch (IOException e) {
         throw outOfSpaceOr(e);
       }
@@ -78,7 +83,7 @@ final class BlobWriter implements AutoCloseable {
     try {
       fileOut.close();
     } catch (IOException e) {
-      // Flushing the last buffered bytes can be what hits a full disk.
+      // Closing can be what reports a full disk (e.g. on network file systems).
       Files.deleteIfExists(file);
       spillDir.release(onDisk);
       onDisk = 0;
@@ -124,9 +129,9 @@ final class BlobWriter implements AutoCloseable {
     reserveOnDisk(reserved);
     try {
       file = Files.createTempFile(spillDir.path(), "blob-", ".part");
-      fileOut = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
-      for (byte[] chunk : chunks) {
-        fileOut.write(chunk);
+      fileOut = FileChannel.open(file, StandardOpenOption.WRITE);
+      for (ByteString chunk : chunks) {
+        writeToFile(chunk);
       }
     } catch (IOException e) {
       throw outOfSpaceOr(e);
@@ -134,6 +139,14 @@ final class BlobWriter implements AutoCloseable {
     chunks.clear();
     budget.release(reserved);
     reserved = 0;
+  }
+
+  private void writeToFile(ByteString data) throws IOException {
+    for (ByteBuffer b : data.asReadOnlyByteBufferList()) {
+      while (b.hasRemaining()) {
+        fileOut.write(b);
+      }
+    }
   }
 
   private void reserveOnDisk(long n) throws StoreFullException {

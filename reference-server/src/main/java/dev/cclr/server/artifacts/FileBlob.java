@@ -1,7 +1,8 @@
 package dev.cclr.server.artifacts;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -35,8 +36,9 @@ final class FileBlob extends Blob {
   }
 
   @Override
-  protected InputStream openRaw() throws IOException {
-    return Files.newInputStream(file);
+  protected SeekableByteChannel openRaw() throws IOException {
+    // Read straight into the caller's (direct, for Arrow bodies) buffers: no stream buffer in between.
+    return FileChannel.open(file);
   }
 
   @Override

@@ -1,19 +1,21 @@
 package dev.cclr.server.artifacts;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.util.Collections;
+import com.google.protobuf.ByteString;
+import dev.cclr.server.relations.ipc.ByteBuffersChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
-/** A blob kept as the chunk arrays it arrived in; its bytes are reserved in the memory budget. */
+/**
+ * A blob kept as the chunks it arrived in (views of the received messages), read as one stream
+ * without joining them; its bytes are reserved in the memory budget.
+ */
 final class InMemoryBlob extends Blob {
 
-  private final List<byte[]> chunks;
+  private final List<ByteString> chunks;
   private final long size;
   private final MemoryBudget budget;
 
-  InMemoryBlob(List<byte[]> chunks, long size, MemoryBudget budget) {
+  InMemoryBlob(List<ByteString> chunks, long size, MemoryBudget budget) {
     this.chunks = List.copyOf(chunks);
     this.size = size;
     this.budget = budget;
@@ -25,9 +27,8 @@ final class InMemoryBlob extends Blob {
   }
 
   @Override
-  protected InputStream openRaw() {
-    return new SequenceInputStream(Collections.enumeration(
-        chunks.stream().map(ByteArrayInputStream::new).toList()));
+  protected SeekableByteChannel openRaw() {
+    return new ByteBuffersChannel(chunks.stream().map(ByteString::asReadOnlyByteBuffer).toList());
   }
 
   @Override

@@ -61,12 +61,16 @@ public final class AnalyzeHandler {
     return out.build();
   }
 
-  /** Spark answers true when the analysed plan is a local relation itself (not wrapped). */
+  /**
+   * Spark answers true when the analysed plan is a local relation itself (not wrapped), and for
+   * ShowString, whose text Spark computes up front and holds as a local relation (observed on
+   * Spark 4.2.0 over ChunkedCachedLocalRelation).
+   */
   private boolean isLocal(Session session, Plan plan) {
     schemaOf(session, plan);
     Relation root = PlanDecoder.rootForAnalysis(plan);
     return switch (root.getRelTypeCase()) {
-      case LOCAL_RELATION, CACHED_LOCAL_RELATION, CHUNKED_CACHED_LOCAL_RELATION -> true;
+      case LOCAL_RELATION, CACHED_LOCAL_RELATION, CHUNKED_CACHED_LOCAL_RELATION, SHOW_STRING -> true;
       default -> false;
     };
   }

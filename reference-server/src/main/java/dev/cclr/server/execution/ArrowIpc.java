@@ -1,9 +1,8 @@
 package dev.cclr.server.execution;
 
-import java.io.ByteArrayOutputStream;
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -18,7 +17,7 @@ final class ArrowIpc {
   private ArrowIpc() {}
 
   /** Rows [offset, offset + length) of the root as one IPC stream. */
-  static byte[] encode(VectorSchemaRoot root, int offset, int length) {
+  static ByteString encode(VectorSchemaRoot root, int offset, int length) {
     if (offset == 0 && length == root.getRowCount()) {
       return write(root);
     }
@@ -28,7 +27,7 @@ final class ArrowIpc {
   }
 
   /** A stream with the schema and a batch of zero rows, which Spark sends for an empty result. */
-  static byte[] empty(Schema schema, BufferAllocator allocator) {
+  static ByteString empty(Schema schema, BufferAllocator allocator) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
       root.allocateNew();
       root.setRowCount(0);
@@ -36,15 +35,16 @@ final class ArrowIpc {
     }
   }
 
-  private static byte[] write(VectorSchemaRoot root) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(out))) {
+  /** Into pages (see {@link PagedOutput}): one copy of the Arrow buffers, no humongous array. */
+  private static ByteString write(VectorSchemaRoot root) {
+    PagedOutput out = new PagedOutput();
+    try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
       writer.start();
       writer.writeBatch();
       writer.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return out.toByteString();
   }
 }

@@ -90,10 +90,14 @@ final class ResponseProducer implements AutoCloseable {
     }
     int remaining = current.getRowCount() - currentOffset;
     int rows = format.maxRecordsPerBatch() > 0 ? Math.min(remaining, format.maxRecordsPerBatch()) : remaining;
-    byte[] bytes = ArrowIpc.encode(current, currentOffset, rows);
-    // Like Spark, keep a batch under the byte limit by giving it fewer rows.
-    while (bytes.length > format.maxBatchBytes() && rows > 1) {
-      rows = rows / 2;
+    // Like Spark, keep a batch under the byte limit by giving it fewer rows. The row count comes
+    // from the decoded batch's bytes per row, so that a batch is normally encoded once (encoding
+    // the whole batch to learn its size, then again with half the rows, doubled the work).
+    rows = BatchRows.fitting(rows, current, format.maxBatchBytes());
+    ByteString bytes = ArrowIpc.encode(current, currentOffset, rows);
+    // Rows of uneven width can still overshoot: cut again in proportion to the real size.
+    while (bytes.size() > format.maxBatchBytes() && rows > 1) {
+      rows = BatchRows.shrink(rows, bytes.size(), format.maxBatchBytes());
       bytes = ArrowIpc.encode(current, currentOffset, rows);
     }
     currentOffset += rows;
@@ -101,8 +105,7 @@ final class ResponseProducer implements AutoCloseable {
   }
 
   /** Queues the batch (split into chunks if the client allows) and returns its first response. */
-  private ExecutePlanResponse enqueue(byte[] bytes, long rows) {
-    ByteString data = ByteString.copyFrom(bytes);
+  private ExecutePlanResponse enqueue(ByteString data, long rows) {
     if (!format.chunking()) {
       pending.add(batchResponse(ExecutePlanResponse.ArrowBatch.newBuilder().setData(data), rows));
     } else {

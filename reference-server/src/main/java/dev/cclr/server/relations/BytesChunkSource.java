@@ -1,6 +1,8 @@
 package dev.cclr.server.relations;
 
 import com.google.protobuf.ByteString;
+import dev.cclr.server.relations.ipc.ByteBuffersChannel;
+import dev.cclr.server.relations.ipc.ChannelInputStream;
 import dev.cclr.server.relations.ipc.ChunkSource;
 import java.io.InputStream;
 
@@ -20,6 +22,7 @@ final class BytesChunkSource implements ChunkSource {
 
   @Override
   public InputStream open() {
-    return bytes.newInput();
+    // Read through the ByteString's own buffers (a rope's pieces too), without flattening it.
+    return new ChannelInputStream(new ByteBuffersChannel(bytes.asReadOnlyByteBufferList()), () -> {});
   }
 }

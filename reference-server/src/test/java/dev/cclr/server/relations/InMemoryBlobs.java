@@ -1,6 +1,10 @@
 package dev.cclr.server.relations;
 
-import java.io.ByteArrayInputStream;
+import dev.cclr.server.relations.ipc.ByteBuffersChannel;
+import dev.cclr.server.relations.ipc.ChannelInputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,18 +44,13 @@ final class InMemoryBlobs implements BlobLookup {
     }
     opens.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
     openStreams.incrementAndGet();
-    return Optional.of(new ByteArrayInputStream(b) {
-      private boolean closed;
-
-      @Override
-      public void close() throws IOException {
-        if (!closed) {
-          closed = true;
-          openStreams.decrementAndGet();
-        }
-        super.close();
-      }
-    });
+    // As the store hands blobs out: a channel over the pieces they arrived in (here 1000 bytes each,
+    // so that Arrow messages straddle pieces), closed once.
+    List<ByteBuffer> pieces = new ArrayList<>();
+    for (int from = 0; from < b.length; from += 1000) {
+      pieces.add(ByteBuffer.wrap(b, from, Math.min(1000, b.length - from)).slice());
+    }
+    return Optional.of(new ChannelInputStream(new ByteBuffersChannel(pieces), openStreams::decrementAndGet));
   }
 
   int opened(String hash) {

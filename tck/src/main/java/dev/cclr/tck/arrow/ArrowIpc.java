@@ -98,6 +98,22 @@ public final class ArrowIpc {
     return result == null ? CanonicalTable.empty() : result;
   }
 
+  /** The row count of each record batch of one complete IPC stream, in order (values are not read). */
+  public static List<Integer> recordBatchRowCounts(byte[] ipcStream) {
+    try (BufferAllocator allocator = new RootAllocator();
+        ArrowStreamReader reader =
+            new ArrowStreamReader(
+                new ByteArrayInputStream(ipcStream), allocator, CommonsCompressionFactory.INSTANCE)) {
+      List<Integer> counts = new ArrayList<>();
+      while (reader.loadNextBatch()) {
+        counts.add(reader.getVectorSchemaRoot().getRowCount());
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not a readable Arrow IPC stream: " + e.getMessage(), e);
+    }
+  }
+
   /** One complete IPC stream holding the root's current contents as a single record batch. */
   public static byte[] write(VectorSchemaRoot root) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -37,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--target", required = true,
-      description = "embedded (reference server, child JVM), spark:<version>, noop, or sc://host:port")
+      description = "embedded (reference server, child JVM), spark:<version>, noop, raw (grpc-java byte streams), "
+          + "or sc://host:port")
   String target;
 
   @Option(names = "--vs", description = "A second target, measured alternately with the first.")
@@ -68,12 +69,17 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --sizes: measure the --vs target only up to this size (Spark is slow).")
   Long vsMaxSize;
 
-  @Option(names = "--warmup", converter = Sizes.Converter.class, defaultValue = "256MiB",
-      description = "Before the measured rounds, one unmeasured round per server with a relation of this size "
-          + "(at most --size; 0 for none; default: ${DEFAULT-VALUE}), so that JIT warm-up is not measured.")
+  @Option(names = "--warmup", converter = Sizes.Converter.class, defaultValue = "512MiB",
+      description = "Before the measured rounds, --warmup-rounds unmeasured rounds per server with a relation of this "
+          + "size (at most --size; 0 for none; default: ${DEFAULT-VALUE}), so that JIT warm-up is not measured.")
   long warmup;
 
-  @Option(names = "--no-ceiling", description = "Do not measure the no-op sink.")
+  @Option(names = "--warmup-rounds", defaultValue = "2",
+      description = "Unmeasured rounds per server before the measured ones (default: ${DEFAULT-VALUE}); the spread "
+          + "of the measured rounds' server CPU per GB is printed to show whether they were steady.")
+  int warmupRounds;
+
+  @Option(names = "--no-ceiling", description = "Do not measure the ceilings (the no-op sink and raw gRPC).")
   boolean noCeiling;
 
   @Option(names = "--seed", defaultValue = "1", description = "Data seed (default: ${DEFAULT-VALUE}).")
@@ -117,6 +123,31 @@ public final class BenchCommand implements Callable<Integer> {
     Stats execute() {
       return Stats.of(rounds.stream().filter(Round::verified).map(Round::executeMBps).toList());
     }
+
+    Stats of(java.util.function.ToDoubleFunction<Round> figure) {
+      return Stats.of(rounds.stream().filter(Round::verified).map(figure::applyAsDouble)
+          .filter(Double::isFinite).toList());
+    }
+
+    /** Server CPU-s per GB, both phases. */
+    Stats serverCpu() {
+      return of(Round::serverCpuPerGB);
+    }
+
+    /** (max - min) / median of the server's CPU per GB over the measured rounds: how steady they were. */
+    double serverCpuSpread() {
+      Stats s = serverCpu();
+      return (s.max() - s.min()) / s.median();
+    }
+
+    String describeCosts() {
+      return String.format(Locale.ROOT,
+          "server CPU-s/GB upload %s, execute %s, total %s (spread %.0f%%); client CPU-s/GB %s; "
+              + "client allocation %s bytes/byte",
+          of(Round::serverUploadCpuPerGB).describe(""), of(Round::serverExecuteCpuPerGB).describe(""),
+          serverCpu().describe(""), 100 * serverCpuSpread(), of(Round::clientCpuPerGB).describe(""),
+          of(Round::clientAllocatedPerByte).describe(""));
+    }
   }
 
   record SizeResult(long requested, long bytes, long rows, int chunks, Map<String, TargetResult> targets, String keyValues) {}
@@ -150,9 +181,12 @@ public final class BenchCommand implements Callable<Integer> {
       if (vs != null && (vsMaxSize == null || requested <= vsMaxSize)) {
         specs.add(vs);
       }
-      boolean ceiling = !noCeiling && !specs.contains("noop");
-      if (ceiling) {
-        specs.add("noop");
+      if (!noCeiling) {
+        for (String c : List.of("noop", "raw")) {
+          if (!specs.contains(c)) {
+            specs.add(c);
+          }
+        }
       }
       SizeResult result = runSize(out, requested, specs, settings);
       results.add(result);
@@ -198,15 +232,17 @@ public final class BenchCommand implements Callable<Integer> {
         if (warmupBytes > 0) {
           long w0 = System.nanoTime();
           try (DataSet small = DataSet.generate(DataSet.Layout.of(warmupBytes, chunk, seed + 1), settings.workDir())) {
-            for (String s : specs) {
-              Round round = Round.run(started.get(s), small, (int) message, timeout);
-              if (!round.verified()) {
-                throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
+            for (int w = 0; w < warmupRounds; w++) {
+              for (String s : specs) {
+                Round round = Round.run(started.get(s), small, (int) message, timeout);
+                if (!round.verified()) {
+                  throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
+                }
               }
             }
           }
-          out.printf(Locale.ROOT, "bench: warm-up with %s on every server took %.1f s (not measured)%n",
-              Sizes.format(warmupBytes), (System.nanoTime() - w0) / 1e9);
+          out.printf(Locale.ROOT, "bench: warm-up with %d x %s on every server took %.1f s (not measured)%n",
+              warmupRounds, Sizes.format(warmupBytes), (System.nanoTime() - w0) / 1e9);
           out.flush();
         }
         for (int r = 1; r <= rounds(); r++) {
@@ -216,14 +252,18 @@ public final class BenchCommand implements Callable<Integer> {
             try {
               round = Round.run(t, data, (int) message, timeout);
             } catch (RuntimeException e) {
-              round = new Round(s, data.totalBytes(), data.totalRows(), Double.NaN, Double.NaN, false, e.toString());
+              round = new Round(s, data.totalBytes(), data.totalRows(), Double.NaN, Double.NaN, false, e.toString(),
+                  Costs.UNKNOWN);
             }
             rounds.get(s).add(round);
             OptionalLong peak = t.peakRss();
             out.printf(Locale.ROOT,
-                "bench: round %d %-14s upload %7.1f MB/s (%6.2f s)  execute+download %7.1f MB/s (%6.2f s)  end-to-end %7.1f MB/s  peak RSS %s  %s%n",
+                "bench: round %d %-14s upload %7.1f MB/s (%6.2f s)  execute+download %7.1f MB/s (%6.2f s)  end-to-end %7.1f MB/s  peak RSS %s  %s%n"
+                    + "bench:         %-14s server CPU-s/GB upload %5.2f execute %5.2f; client CPU-s/GB %5.2f, allocated %5.2f bytes/byte; load %s%n",
                 r, s, round.uploadMBps(), round.uploadSeconds(), round.executeMBps(), round.executeSeconds(),
-                round.endToEndMBps(), mib(peak), round.verified() ? "verified" : "NOT VERIFIED: " + round.problem());
+                round.endToEndMBps(), mib(peak), round.verified() ? "verified" : "NOT VERIFIED: " + round.problem(),
+                s, round.serverUploadCpuPerGB(), round.serverExecuteCpuPerGB(), round.clientCpuPerGB(),
+                round.clientAllocatedPerByte(), loadAverage());
             out.flush();
           }
         }
@@ -240,6 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench: %s %s: upload %s; execute+download %s; end-to-end %s; peak RSS %s%s%n",
             Sizes.format(requested), s, tr.upload().describe("MB/s"), tr.execute().describe("MB/s"),
             tr.endToEnd().describe("MB/s"), mib(tr.peakRss()), tr.verified() ? "" : "; NOT ALL ROUNDS VERIFIED");
+        out.printf(Locale.ROOT, "bench: %s %s: %s%n", Sizes.format(requested), s, tr.describeCosts());
       }
       String line = keyValues(requested, data, targets);
       return new SizeResult(requested, data.totalBytes(), data.totalRows(), layout.chunks(), targets, line);
@@ -255,6 +296,7 @@ public final class BenchCommand implements Callable<Integer> {
     TargetResult t = targets.get(target);
     TargetResult t2 = vs == null ? null : targets.get(vs);
     TargetResult noop = targets.get("noop");
+    TargetResult raw = targets.get("raw");
     double tRate = t.endToEnd().median();
     if (t2 != null) {
       line.put("throughput_ratio", tRate / t2.endToEnd().median(), 2);
@@ -270,6 +312,23 @@ public final class BenchCommand implements Callable<Integer> {
     if (noop != null) {
       line.put("noop_MBps", noop.endToEnd().median(), 1);
       line.put("T_fraction_of_noop", tRate / noop.endToEnd().median(), 2);
+    }
+    line.put("T_server_cpu_s_per_GB", t.serverCpu().median(), 2);
+    line.put("T_server_upload_cpu_s_per_GB", t.of(Round::serverUploadCpuPerGB).median(), 2);
+    line.put("T_server_execute_cpu_s_per_GB", t.of(Round::serverExecuteCpuPerGB).median(), 2);
+    line.put("T_client_cpu_s_per_GB", t.of(Round::clientCpuPerGB).median(), 2);
+    line.put("T_client_alloc_bytes_per_byte", t.of(Round::clientAllocatedPerByte).median(), 2);
+    line.put("T_server_cpu_spread", t.serverCpuSpread(), 2);
+    if (t2 != null) {
+      line.put("T2_server_cpu_s_per_GB", t2.serverCpu().median(), 2);
+    }
+    if (noop != null) {
+      line.put("noop_server_cpu_s_per_GB", noop.serverCpu().median(), 2);
+    }
+    if (raw != null) {
+      line.put("raw_MBps", raw.endToEnd().median(), 1);
+      line.put("raw_server_cpu_s_per_GB", raw.serverCpu().median(), 2);
+      line.put("T_fraction_of_raw", tRate / raw.endToEnd().median(), 2);
     }
     line.put("T_MBps_min", t.endToEnd().min(), 1).put("T_MBps_max", t.endToEnd().max(), 1);
     if (t2 != null) {

@@ -30,6 +30,11 @@ abstract class BenchTarget implements AutoCloseable {
   /** How it was started, for the report. */
   abstract String description();
 
+  /** Whether this is the {@link RawSink}, which speaks no Spark Connect. */
+  boolean isRaw() {
+    return false;
+  }
+
   /** Whether the server needs {@link NoopSink#ROWS_CONF}. */
   boolean isNoop() {
     return false;
@@ -47,8 +52,10 @@ abstract class BenchTarget implements AutoCloseable {
   record Settings(String embeddedHeap, String embeddedMemoryBudget, String sparkHeap, Path workDir) {}
 
   static void validate(String spec) {
-    if (!spec.equals("embedded") && !spec.equals("noop") && !spec.startsWith("spark:") && !spec.startsWith("sc://")) {
-      throw new IllegalArgumentException("unknown target '" + spec + "': use embedded, noop, spark:<version> or sc://host:port");
+    if (!spec.equals("embedded") && !spec.equals("noop") && !spec.equals("raw") && !spec.startsWith("spark:")
+        && !spec.startsWith("sc://")) {
+      throw new IllegalArgumentException(
+          "unknown target '" + spec + "': use embedded, noop, raw, spark:<version> or sc://host:port");
     }
     if (spec.startsWith("sc://")) {
       ConnectUri.parse(spec);
@@ -82,6 +89,18 @@ abstract class BenchTarget implements AutoCloseable {
       return new ChildTarget(spec, child, "no-op gRPC sink, child JVM -Xmx1g, pid " + child.pid()) {
         @Override
         boolean isNoop() {
+          return true;
+        }
+      };
+    }
+    if (spec.equals("raw")) {
+      ChildJvm child = ChildJvm.start(List.of("-Xmx1g"), RawSink.class.getName(), List.of("0"),
+          Pattern.compile("raw sink listening on [^:\\s]+:(\\d+)"),
+          settings.workDir().resolve("raw-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
+      return new ChildTarget(spec, child, "raw grpc-java byte streams (" + RawRound.DOWNLOAD_MESSAGE / (1 << 20)
+          + " MiB messages down), child JVM -Xmx1g, pid " + child.pid()) {
+        @Override
+        boolean isRaw() {
           return true;
         }
       };

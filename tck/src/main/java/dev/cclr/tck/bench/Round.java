@@ -22,7 +22,7 @@ import java.util.Map;
  * @param bytes the relation's bytes (data chunks), the volume every MB/s figure divides
  */
 record Round(String target, long bytes, long rows, double uploadSeconds, double executeSeconds,
-    boolean verified, String problem) {
+    boolean verified, String problem, Costs costs) {
 
   static final long SPARK_DEFAULT_SIZE_LIMIT = 3L << 30;
 
@@ -38,7 +38,31 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
     return bytes / 1e6 / (uploadSeconds + executeSeconds);
   }
 
+  double serverUploadCpuPerGB() {
+    return Costs.perGB(costs.serverUploadCpuS(), bytes);
+  }
+
+  double serverExecuteCpuPerGB() {
+    return Costs.perGB(costs.serverExecuteCpuS(), bytes);
+  }
+
+  double serverCpuPerGB() {
+    return Costs.perGB(costs.serverCpuS(), bytes);
+  }
+
+  double clientCpuPerGB() {
+    return Costs.perGB(costs.clientCpuS(), bytes);
+  }
+
+  /** Bytes the client allocated per byte of relation moved (both ways). */
+  double clientAllocatedPerByte() {
+    return costs.clientAllocatedBytes() / bytes;
+  }
+
   static Round run(BenchTarget target, DataSet data, int pieceSize, Duration timeout) {
+    if (target.isRaw()) {
+      return RawRound.run(target, data, pieceSize, timeout);
+    }
     ConnectOptions options = ConnectOptions.defaults().withCallTimeout(timeout);
     try (ConnectSession session = ConnectSession.open(target.uri(), options)) {
       Map<String, String> conf = new LinkedHashMap<>();
@@ -57,6 +81,8 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
       names.add(data.schemaName());
       data.chunks().forEach(c -> names.add(c.name()));
 
+      long pid = target.pid().orElse(-1);
+      Costs.Sample s0 = Costs.Sample.take(pid);
       long start = System.nanoTime();
       ArtifactStatusesResponse statuses = session.artifactStatus(names);
       long present = statuses.getStatusesMap().values().stream().filter(ArtifactStatusesResponse.ArtifactStatus::getExists).count();
@@ -65,6 +91,7 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
       }
       Upload.run(session, data, pieceSize);
       long uploaded = System.nanoTime();
+      Costs.Sample s1 = Costs.Sample.take(pid);
 
       ChunkedCachedLocalRelation.Builder relation = ChunkedCachedLocalRelation.newBuilder()
           .setSchemaHash(data.schemaName().substring("cache/".length()));
@@ -72,11 +99,13 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
       String problem = null;
       boolean verified;
       long executed;
+      Costs.Sample s2;
       try (ResultVerifier verifier = new ResultVerifier()) {
         ExecuteResult result = session.execute(
             Relation.newBuilder().setChunkedCachedLocalRelation(relation).build(),
             ExecuteOptions.defaults().streamingTo(verifier));
         executed = System.nanoTime();
+        s2 = Costs.Sample.take(pid);
         if (result.error().isPresent()) {
           problem = "execution failed: " + result.error().get();
         } else if (!result.resultComplete()) {
@@ -96,7 +125,7 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
         // Spark without MLlib fails ReleaseSession; the next round uses a new session anyway.
       }
       return new Round(target.label, data.totalBytes(), data.totalRows(), (uploaded - start) / 1e9,
-          (executed - uploaded) / 1e9, verified, problem);
+          (executed - uploaded) / 1e9, verified, problem, Costs.Sample.between(s0, s1, s2));
     }
   }
 }

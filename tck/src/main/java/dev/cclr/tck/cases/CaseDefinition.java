@@ -55,6 +55,13 @@ public final class CaseDefinition {
   public Path directory() { return directory; }
   public JsonNode manifest() { return manifest; }
 
+  /**
+   * Whether the case needs a target that authenticates callers ({@code "needsCredentials": true}):
+   * it sends some calls without or with wrong credentials, which mean nothing to a target that
+   * accepts everyone.
+   */
+  public boolean needsCredentials() { return manifest.path("needsCredentials").asBoolean(false); }
+
   public boolean appliesTo(Profile profile) {
     return profiles.isEmpty() || profiles.contains(profile.id());
   }

@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cclr.tck.client.ConnectSession;
+import dev.cclr.tck.client.ConnectUri;
 import dev.cclr.tck.client.RemoteErrorException;
 import dev.cclr.tck.fixtures.FixtureException;
 import dev.cclr.tck.report.CaseResult;
 import dev.cclr.tck.report.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Runs one case against one target: opens the sessions its steps name, performs the steps in
@@ -25,12 +23,18 @@ import java.util.function.Supplier;
  * judging (the target went away, a broken fixture) ends it as ERROR.
  */
 public final class CaseRunner {
-  private final Supplier<ConnectSession> newSession;
+  private final ConnectUri target;
+  private final String targetName;
   private final Profile profile;
 
-  /** @param newSession opens a new session (fresh session id) on the target under test */
-  public CaseRunner(Supplier<ConnectSession> newSession, Profile profile) {
-    this.newSession = newSession;
+  /**
+   * @param target where the target under test listens, with its credentials; every session of a
+   *     case is a new session (fresh session id) there
+   * @param targetName how the target was named, for messages
+   */
+  public CaseRunner(ConnectUri target, String targetName, Profile profile) {
+    this.target = target;
+    this.targetName = targetName;
     this.profile = profile;
   }
 
@@ -44,10 +48,15 @@ public final class CaseRunner {
       return new Run(result(c, Verdict.NOT_APPLICABLE,
           "case applies to profiles " + c.profiles() + ", not " + profile, null, start), observations);
     }
-    Map<String, ConnectSession> sessions = new LinkedHashMap<>();
+    if (c.needsCredentials() && target.token().isEmpty()) {
+      return new Run(result(c, Verdict.NOT_APPLICABLE,
+          "the case needs a target that authenticates callers, and " + targetName + " was given no credentials"
+              + " (name it as sc://host:port/;token=<token>)", null, start), observations);
+    }
+    CaseSessions sessions = new CaseSessions(target);
     try {
       Map<String, Blob> blobs = CaseBlobs.load(c);
-      StepExecutor executor = new StepExecutor(blobs, name -> sessions.computeIfAbsent(name, n -> newSession.get()));
+      StepExecutor executor = new StepExecutor(blobs, sessions);
       int index = 0;
       for (JsonNode step : c.steps()) {
         index++;
@@ -56,7 +65,7 @@ public final class CaseRunner {
         Optional<String> failure = Expectations.judge(step.get("expect"), observation, blobs, profile);
         if (failure.isPresent()) {
           String mismatch = failure.get();
-          String where = "step " + index + " (" + step.path("op").asText() + ")";
+          String where = "step " + index + " (" + describeStep(step) + ")";
           return new Run(result(c, Verdict.FAIL, where + ": " + mismatch + requirementsNote(c),
               observation.render(), start), observations);
         }
@@ -70,14 +79,21 @@ public final class CaseRunner {
     } catch (RuntimeException e) {
       return new Run(result(c, Verdict.ERROR, "could not judge: " + e, null, start), observations);
     } finally {
-      for (ConnectSession s : sessions.values()) {
-        try {
-          s.close();
-        } catch (RuntimeException ignored) {
-          // Closing a channel of a target that already went away is not a case result.
-        }
-      }
+      sessions.close();
     }
+  }
+
+  /** The step as the case wrote it, without its expectation: what was sent (blob keys, not bytes). */
+  private static String describeStep(JsonNode step) {
+    ObjectNode request = step.deepCopy();
+    request.remove("expect");
+    String op = request.path("op").asText();
+    request.remove("op");
+    String rest = request.toString();
+    if (rest.length() > 300) {
+      rest = rest.substring(0, 300) + "...";
+    }
+    return request.isEmpty() ? op : op + " " + rest;
   }
 
   private static String requirementsNote(CaseDefinition c) {

@@ -59,7 +59,7 @@ final class Expectations {
       return checkError(expect.get("error"), observed, p, profile);
     }
     if (observed.isError()) {
-      return "expected success, but the call failed: " + describeError(observed);
+      return "expected success (" + describeSuccess(expect, blobs) + "), but the call failed: " + describeError(observed);
     }
     if (expect.has("checksum")) {
       return checkStreamed(expect, observed);
@@ -76,6 +76,11 @@ final class Expectations {
       JsonNode want = expand(expect.get("exists"), p);
       JsonNode got = observed.data().get(ObservedField.EXISTS.json());
       return want.equals(got) ? null : "expected artifact statuses " + want + " but got " + got;
+    }
+    if (expect.has("isLocal")) {
+      boolean want = expect.get("isLocal").asBoolean();
+      boolean got = observed.data().path(ObservedField.IS_LOCAL.json()).asBoolean();
+      return want == got ? null : "expected is_local " + want + " but got " + got;
     }
     if (expect.has("schema")) {
       String want = p.expand(expect.get("schema").asText());
@@ -110,6 +115,28 @@ final class Expectations {
       return null;
     }
     throw new FixtureException("unknown expectation " + expect);
+  }
+
+  /** What a successful answer would have held, so that a failure says what the case wanted. */
+  private static String describeSuccess(JsonNode expect, Map<String, Blob> blobs) {
+    if (expect.has("rows")) {
+      Blob blob = blobs.get(expect.get("rows").asText());
+      if (blob == null) {
+        return "rows of unknown blob '" + expect.get("rows").asText() + "'";
+      }
+      CanonicalTable t = ArrowIpc.read(blob.bytes());
+      return "the " + t.rowCount() + " rows of '" + expect.get("rows").asText() + "', columns " + t.columns();
+    }
+    if (expect.has("checksum")) {
+      return expect.path("rowCount").asLong() + " rows whose column " + expect.path("checksum").path("column").asText()
+          + " sums to " + expect.path("checksum").path("sum").asText();
+    }
+    for (String member : new String[] {"schema", "summaries", "exists", "pairs", "keys"}) {
+      if (expect.has(member)) {
+        return member + " " + expect.get(member);
+      }
+    }
+    return "an answer without error";
   }
 
   /** A streamed result: row count and the sum of one int64 column, as {@code StreamedRows} saw them. */

@@ -38,6 +38,8 @@ enum ObservedField {
   EXISTS("exists"),
   /** AnalyzePlan schema: the schema as {@link SparkTypeText} writes it. */
   SCHEMA("schema"),
+  /** AnalyzePlan is_local: the answer. */
+  IS_LOCAL("isLocal"),
   /** Config get: the keys of the answer, in the server's order. */
   KEYS("keys"),
   /** Config get: key to value (null for an absent value). */

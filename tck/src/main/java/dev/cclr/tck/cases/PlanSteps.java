@@ -12,6 +12,7 @@ import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.ExecuteOptions;
 import dev.cclr.tck.client.ExecuteResult;
 import dev.cclr.tck.client.RemoteError;
+import dev.cclr.tck.fixtures.FixtureException;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,15 +90,26 @@ final class PlanSteps {
     }
   }
 
-  /** AnalyzePlan(schema) of the step's relation; the schema as {@link SparkTypeText} writes it. */
+  /**
+   * AnalyzePlan of the step's {@code method}: {@code schema} (the default) of the step's relation,
+   * {@code isLocal} of it, or {@code ddlParse} of the step's {@code ddl} string. A schema or parsed
+   * type is recorded as {@link SparkTypeText} writes it, is_local as {@link ObservedField#IS_LOCAL}.
+   */
   Observation analyze(JsonNode step) {
     ConnectSession session = context.session(step);
+    Placeholders p = context.placeholders(step);
     AnalyzePlanRequest.Builder request = AnalyzePlanRequest.newBuilder()
         .setSessionId(session.sessionId())
         .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
-        .setClientType(session.clientType())
-        .setSchema(AnalyzePlanRequest.Schema.newBuilder()
-            .setPlan(Plan.newBuilder().setRoot(relations.of(step, context.placeholders(step)))));
+        .setClientType(session.clientType());
+    String method = step.path("method").asText("schema");
+    switch (method) {
+      case "schema" -> request.setSchema(AnalyzePlanRequest.Schema.newBuilder().setPlan(plan(step, p)));
+      case "isLocal" -> request.setIsLocal(AnalyzePlanRequest.IsLocal.newBuilder().setPlan(plan(step, p)));
+      case "ddlParse" -> request.setDdlParse(
+          AnalyzePlanRequest.DDLParse.newBuilder().setDdlString(p.expand(step.path("ddl").asText())));
+      default -> throw new FixtureException("unknown analyze method '" + method + "'");
+    }
     session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
     AnalyzePlanResponse response;
     try {
@@ -106,9 +118,17 @@ final class PlanSteps {
       return ErrorObservations.of(Op.ANALYZE, session, RemoteError.from(e));
     }
     ObjectNode data = CaseRunner.object();
-    data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getSchema().getSchema()));
+    switch (method) {
+      case "isLocal" -> data.put(ObservedField.IS_LOCAL.json(), response.getIsLocal().getIsLocal());
+      case "ddlParse" -> data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getDdlParse().getParsed()));
+      default -> data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getSchema().getSchema()));
+    }
     List<String> problems = new ArrayList<>();
     context.echo(step, session, "AnalyzePlan", response.getSessionId(), response.getServerSideSessionId(), problems);
     return new Observation(Op.ANALYZE, SessionEcho.withProblems(data, problems), Optional.empty());
+  }
+
+  private Plan plan(JsonNode step, Placeholders p) {
+    return Plan.newBuilder().setRoot(relations.of(step, p)).build();
   }
 }

@@ -9,7 +9,6 @@ import dev.cclr.tck.fixtures.FixtureException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What every group of steps needs from the case being run: its blobs, its named sessions, the session echo record. */
@@ -18,21 +17,25 @@ final class StepContext {
   private static final long RAW_CALL_TIMEOUT_SECONDS = 120;
 
   private final Map<String, Blob> blobs;
-  private final Function<String, ConnectSession> sessions;
+  private final CaseSessions sessions;
   private final SessionEcho echo = new SessionEcho();
 
-  StepContext(Map<String, Blob> blobs, Function<String, ConnectSession> sessions) {
+  StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
     this.sessions = sessions;
   }
 
-  /** The step's session: the one it names with {@code session}, else {@code main}. */
+  /**
+   * The step's session: the one it names with {@code session}, else {@code main}, presenting the
+   * step's {@code credentials} ({@code none}, {@code wrong}, or by default the target's own).
+   */
   ConnectSession session(JsonNode step) {
-    return sessions.apply(sessionName(step));
+    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")));
   }
 
+  /** A named session with the target's own credentials. */
   ConnectSession session(String name) {
-    return sessions.apply(name);
+    return sessions.get(name, CaseSessions.Credentials.TARGET);
   }
 
   static String sessionName(JsonNode step) {

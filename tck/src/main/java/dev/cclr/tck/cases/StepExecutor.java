@@ -1,9 +1,7 @@
 package dev.cclr.tck.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cclr.tck.client.ConnectSession;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Performs one step of a server case through the protocol client and returns what it saw; see
@@ -18,7 +16,7 @@ final class StepExecutor {
   private final StatusSteps status;
   private final PlanSteps plans;
 
-  StepExecutor(Map<String, Blob> blobs, Function<String, ConnectSession> sessions) {
+  StepExecutor(Map<String, Blob> blobs, CaseSessions sessions) {
     this.context = new StepContext(blobs, sessions);
     this.config = new ConfigSteps(context);
     this.uploads = new UploadSteps(context);

@@ -12,8 +12,9 @@ import dev.cclr.tck.fixtures.FixtureException;
 
 /**
  * The relation an {@code execute} or {@code analyze} step names: {@code chunked}, {@code local} or
- * {@code cached}, with {@code planId} set on it when the step gives one, and inside a {@code Limit}
- * when the step gives {@code limit}.
+ * {@code cached}, with {@code planId} set on it when the step gives one, inside the wrappers of
+ * {@code wrap} ({@link RelationWrappers}), and then inside a {@code Limit} when the step gives
+ * {@code limit}.
  */
 final class StepRelations {
   private final StepContext context;
@@ -26,6 +27,9 @@ final class StepRelations {
     Relation relation = base(step, p);
     if (step.has("planId")) {
       relation = relation.toBuilder().setCommon(RelationCommon.newBuilder().setPlanId(step.get("planId").asLong())).build();
+    }
+    if (step.has("wrap")) {
+      relation = RelationWrappers.apply(relation, step.get("wrap"));
     }
     if (step.has("limit")) {
       relation = Relation.newBuilder().setLimit(Limit.newBuilder().setInput(relation).setLimit(step.get("limit").asInt())).build();

@@ -34,10 +34,23 @@ final class ClientCommand implements Callable<Integer> {
   @Option(names = "--driver-timeout", defaultValue = "180", description = "seconds one driver run may take (default: 180)")
   long driverTimeout;
 
+  @Option(names = "--profile", defaultValue = "spark-4.2", converter = ClientProfileConverter.class,
+      description = "spark-4.2 (default: chunked uploads, as clients of Spark 4.1 and 4.2 send them) or spark-4.0"
+          + " (clients of Spark 4.0, which upload one cached LocalRelation blob; chunk-specific cases do not apply)")
+  Profile profile;
+
+  /** Reads a client profile by its id; profiles that judge servers only are refused. */
+  static final class ClientProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
+    @Override
+    public Profile convert(String value) {
+      return Profile.parseForClients(value);
+    }
+  }
+
   @Override
   public Integer call() {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
-    RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), Profile.SPARK_4_2, selection.cases, selection.tags,
+    RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, selection.cases, selection.tags,
         List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot());
     return TckLauncher.run(config, System.out);
   }

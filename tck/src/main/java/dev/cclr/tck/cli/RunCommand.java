@@ -41,11 +41,11 @@ final class RunCommand implements Callable<Integer> {
       description = "cases with these tags are skipped unless selected by --tag or --case (default: large)")
   List<String> excludedTags = new ArrayList<>();
 
-  /** Reads a profile by its id ({@code spark-4.2}), not by its constant name. */
+  /** Reads a server profile by its id ({@code spark-4.2}), not by its constant name; client-only profiles are refused. */
   static final class ProfileConverter implements picocli.CommandLine.ITypeConverter<Profile> {
     @Override
     public Profile convert(String value) {
-      return Profile.parse(value);
+      return Profile.parseForServers(value);
     }
   }
 

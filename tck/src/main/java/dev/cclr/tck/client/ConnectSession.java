@@ -1,5 +1,6 @@
 package dev.cclr.tck.client;
 
+import dev.cclr.server.artifacts.AliasingMarshaller;
 import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.proto.AddArtifactsResponse;
 import dev.cclr.proto.AnalyzePlanRequest;
@@ -34,6 +35,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
@@ -285,7 +287,8 @@ public final class ConnectSession implements AutoCloseable {
     serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
 
     ExecuteCollector collector = new ExecuteCollector(operationId, executeOptions.batchSink());
-    Optional<RemoteError> error = drain(blocking().executePlan(request.build()), collector);
+    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_EXECUTE_PLAN,
+        CallOptions.DEFAULT.withDeadline(deadline()), request.build()), collector);
     int reattaches = 0;
     while (error.isEmpty() && executeOptions.reattachable() && !collector.resultComplete()) {
       if (reattaches >= executeOptions.maxReattaches()) {
@@ -302,7 +305,8 @@ public final class ConnectSession implements AutoCloseable {
               .setOperationId(operationId);
       collector.lastResponseId().ifPresent(reattach::setLastResponseId);
       serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
-      error = drain(blocking().reattachExecute(reattach.build()), collector);
+      error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
+          CallOptions.DEFAULT.withDeadline(deadline()), reattach.build()), collector);
       if (error.isEmpty() && !collector.resultComplete() && collector.responseCount() == before) {
         collector.problem("a reattached stream ended without any response and without ResultComplete");
         break;
@@ -416,6 +420,22 @@ public final class ConnectSession implements AutoCloseable {
       serverSideSessionId.set(serverSide);
     }
   }
+
+  /**
+   * ExecutePlan and ReattachExecute with responses parsed by an {@link AliasingMarshaller}: a
+   * result batch's bytes are copied once out of gRPC's buffers and then decoded from that view,
+   * instead of being copied into a reused buffer and again into a {@code ByteString}.
+   */
+  private static final MethodDescriptor<ExecutePlanRequest, ExecutePlanResponse> ALIASED_EXECUTE_PLAN =
+      SparkConnectServiceGrpc.getExecutePlanMethod().toBuilder()
+          .setResponseMarshaller(new AliasingMarshaller<>(ExecutePlanResponse.parser(),
+              SparkConnectServiceGrpc.getExecutePlanMethod().getResponseMarshaller()))
+          .build();
+  private static final MethodDescriptor<ReattachExecuteRequest, ExecutePlanResponse> ALIASED_REATTACH_EXECUTE =
+      SparkConnectServiceGrpc.getReattachExecuteMethod().toBuilder()
+          .setResponseMarshaller(new AliasingMarshaller<>(ExecutePlanResponse.parser(),
+              SparkConnectServiceGrpc.getReattachExecuteMethod().getResponseMarshaller()))
+          .build();
 
   private SparkConnectServiceGrpc.SparkConnectServiceBlockingStub blocking() {
     return SparkConnectServiceGrpc.newBlockingStub(channel).withDeadline(deadline());

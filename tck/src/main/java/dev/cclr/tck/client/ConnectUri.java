@@ -140,6 +140,12 @@ public record ConnectUri(
         grpcMaxMessageSize, extraHeaders);
   }
 
+  /** The same address and parameters without credentials (for checking that a server refuses such calls). */
+  public ConnectUri withoutToken() {
+    return new ConnectUri(host, port, Optional.empty(), userId, userAgent, sessionId, useSsl,
+        grpcMaxMessageSize, extraHeaders);
+  }
+
   public ConnectUri withUserId(String value) {
     return new ConnectUri(host, port, token, Optional.of(value), userAgent, sessionId, useSsl,
         grpcMaxMessageSize, extraHeaders);

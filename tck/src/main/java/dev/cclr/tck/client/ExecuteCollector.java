@@ -21,6 +21,8 @@ final class ExecuteCollector {
   private DataType schema;
   private boolean resultComplete;
   private String lastResponseId;
+  /** Rows declared by the batches delivered so far, for checking start_offset. */
+  private long rowsSoFar;
 
   private ByteString pendingData;
   private long pendingRows;
@@ -141,10 +143,42 @@ final class ExecuteCollector {
   }
 
   private void deliver(ArrowResultBatch batch) {
+    checkRowsAndOffset(batch);
     if (sink.isPresent()) {
       sink.get().accept(batch);
     } else {
       batches.add(batch);
+    }
+  }
+
+  /**
+   * What PySpark checks of every assembled batch, and fails the query on: {@code start_offset},
+   * when set, is the number of rows the operation returned before it, and {@code row_count} is the
+   * number of rows the batch's IPC stream holds. Only batches kept for the result are decoded here
+   * (a streamed result is counted by its sink); an undecodable batch is left to the reader.
+   */
+  private void checkRowsAndOffset(ArrowResultBatch batch) {
+    if (batch.startOffset().isPresent() && batch.startOffset().getAsLong() != rowsSoFar) {
+      problems.add("an Arrow batch declares start_offset " + batch.startOffset().getAsLong()
+          + " after " + rowsSoFar + " rows");
+    }
+    rowsSoFar += batch.declaredRowCount();
+    if (sink.isPresent()) {
+      return;
+    }
+    List<Integer> counts;
+    try {
+      counts = dev.cclr.tck.arrow.ArrowIpc.recordBatchRowCounts(batch.data().toByteArray());
+    } catch (RuntimeException e) {
+      return;
+    }
+    long held = counts.stream().mapToLong(Integer::longValue).sum();
+    if (held != batch.declaredRowCount()) {
+      problems.add("an Arrow batch declares row_count " + batch.declaredRowCount() + " but its data holds " + held + " rows");
+    } else if (counts.stream().skip(1).anyMatch(n -> n > 0)) {
+      // PySpark compares row_count with the rows of the first record batch alone.
+      problems.add("an Arrow batch's data holds its " + held + " rows in several record batches " + counts
+          + "; PySpark needs them in one");
     }
   }
 }

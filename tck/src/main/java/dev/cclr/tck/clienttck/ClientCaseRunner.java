@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cclr.tck.arrow.ArrowIpc;
 import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.cases.CaseDefinition;
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.clienttck.checks.ClientCheck;
 import dev.cclr.tck.clienttck.checks.ClientChecks;
 import dev.cclr.tck.clienttck.checks.Judgement;
@@ -13,6 +14,7 @@ import dev.cclr.tck.clienttck.drivers.ClientDriver;
 import dev.cclr.tck.clienttck.drivers.DriverInvocation;
 import dev.cclr.tck.clienttck.drivers.DriverLauncher;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;
+import dev.cclr.tck.clienttck.drivers.InputForm;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.RecordingServer;
 import dev.cclr.tck.clienttck.recording.ServerScript;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,7 +39,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Verdicts: FAIL if any check finds its rule broken (the message names each requirement and
  * what broke it); ERROR if the driver could not be run or judged; NOT_APPLICABLE if no check
- * applies to this client (for example schema checks for a client that sends no schema); else PASS.
+ * applies to this client (for example schema checks for a client that sends no schema), if the case
+ * is not for the run's profile (chunk cases under spark-4.0), or if it asks for an input form the
+ * driver does not have; else PASS.
  */
 public final class ClientCaseRunner {
 
@@ -47,9 +52,18 @@ public final class ClientCaseRunner {
   private final Path fixturesRoot;
   private final Path workRoot;
   private final Duration timeout;
+  private final Profile profile;
   private final Map<String, Object> runs = new ConcurrentHashMap<>();
 
   public ClientCaseRunner(ClientDriver driver, Path fixturesRoot, Path workRoot, Duration timeout) {
+    this(driver, fixturesRoot, workRoot, timeout, Profile.SPARK_4_2);
+  }
+
+  public ClientCaseRunner(ClientDriver driver, Path fixturesRoot, Path workRoot, Duration timeout, Profile profile) {
+    if (!profile.judgesClients()) {
+      throw new IllegalArgumentException("profile " + profile + " does not judge clients");
+    }
+    this.profile = profile;
     this.driver = driver;
     // Drivers run in a work folder of their own: a relative input path would not reach them.
     this.fixturesRoot = fixturesRoot.toAbsolutePath();
@@ -59,10 +73,15 @@ public final class ClientCaseRunner {
 
   public CaseResult run(CaseDefinition c) {
     long start = System.nanoTime();
+    if (!c.appliesTo(profile)) {
+      return result(c, Verdict.NOT_APPLICABLE, "case applies to profiles " + c.profiles() + ", not " + profile
+          + (profile.clientUploadsCachedBlob() ? ": " + CACHED_BLOB_REASON : ""), start);
+    }
     List<CheckRef> checks;
     ServerScript script;
     Path input;
     int repeat;
+    Optional<InputForm> form;
     try {
       checks = checks(c);
       script = ServerScript.from(c.manifest().get("server"));
@@ -71,11 +90,17 @@ public final class ClientCaseRunner {
         throw new FixtureException("case " + c.id() + " names input " + input + ", which does not exist");
       }
       repeat = c.manifest().path("repeat").asInt(1);
+      form = inputForm(c);
     } catch (FixtureException e) {
       return result(c, Verdict.ERROR, "broken fixture: " + e.getMessage(), start);
     }
-    String key = input.getFileName() + "|" + script + "|" + repeat;
-    Object outcome = runs.computeIfAbsent(key, k -> execute(c.id(), input, script, repeat));
+    if (form.isPresent() && !driver.inputForms().contains(form.get())) {
+      return result(c, Verdict.NOT_APPLICABLE, "the case hands the client its rows as " + form.get()
+          + ", an input form the driver " + driver.name() + " does not have"
+          + (driver.inputForms().isEmpty() ? "" : " (it has " + driver.inputForms() + ")"), start);
+    }
+    String key = input.getFileName() + "|" + script + "|" + repeat + "|" + form.map(InputForm::id).orElse("");
+    Object outcome = runs.computeIfAbsent(key, k -> execute(c.id(), input, script, repeat, form));
     if (outcome instanceof Exception e) {
       return result(c, Verdict.ERROR, "the driver could not be run: " + e.getMessage(), start);
     }
@@ -105,15 +130,35 @@ public final class ClientCaseRunner {
     return result(c, Verdict.PASS, "", start);
   }
 
-  private Object execute(String caseId, Path input, ServerScript script, int repeat) {
+  /**
+   * Why chunk cases do not apply under spark-4.0. Such a client above the threshold uploads its
+   * data as one cached blob: there are no chunks, no schema blob and no chunking settings to judge.
+   */
+  static final String CACHED_BLOB_REASON = "a client of Spark 4.0 uploads its local data as one cached_local_relation"
+      + " blob (a serialized LocalRelation), so there are no chunks, schema blob or chunking settings to judge";
+
+  /** The case's {@code inputForm}, if it names one. */
+  static Optional<InputForm> inputForm(CaseDefinition c) {
+    JsonNode node = c.manifest().get("inputForm");
+    if (node == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InputForm.parse(node.asText()));
+    } catch (IllegalArgumentException e) {
+      throw new FixtureException("client case " + c.id() + ": " + e.getMessage());
+    }
+  }
+
+  private Object execute(String caseId, Path input, ServerScript script, int repeat, Optional<InputForm> form) {
     String credential = UUID.randomUUID().toString();
     try (RecordingServer server = RecordingServer.start(script)) {
       DriverInvocation invocation = new DriverInvocation(caseId, server.sparkRemote(credential), input, repeat,
-          workRoot.resolve(caseId), timeout);
+          workRoot.resolve(caseId), timeout, form);
       driver.prepare();
       DriverOutcome outcome = DriverLauncher.run(driver, invocation);
       CanonicalTable table = ArrowIpc.readFile(input);
-      return new ClientRun(table, new ClientTrace(server.calls()), outcome, script, credential);
+      return new ClientRun(table, new ClientTrace(server.calls()), outcome, script, credential, profile);
     } catch (Exception e) {
       return e;
     }

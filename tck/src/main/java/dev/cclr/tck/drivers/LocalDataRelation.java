@@ -1,5 +1,6 @@
 package dev.cclr.tck.drivers;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -31,6 +32,19 @@ public record LocalDataRelation(
 
   public boolean isInline() {
     return INLINE.equals(kind);
+  }
+
+  public boolean isCached() {
+    return CACHED.equals(kind);
+  }
+
+  /** The distinct blob keys the relation refers to: data hashes, then the schema hash (none for inline data). */
+  public List<String> referredKeys() {
+    List<String> keys = new ArrayList<>(dataHashes);
+    if (schemaHash != null) {
+      keys.add(schemaHash);
+    }
+    return keys.stream().distinct().toList();
   }
 
   public int distinctDataHashes() {

@@ -30,6 +30,9 @@ public record RunConfiguration(
     excludedTags = List.copyOf(excludedTags);
     java.util.Objects.requireNonNull(suite, "suite");
     java.util.Objects.requireNonNull(profile, "profile");
+    if (suite == Suite.SERVER ? !profile.judgesServers() : !profile.judgesClients()) {
+      throw new IllegalArgumentException("profile " + profile + " does not apply to a " + suite.id() + " run");
+    }
   }
 
   /** Defaults for a run started without the command line (an IDE, Maven): system properties. */

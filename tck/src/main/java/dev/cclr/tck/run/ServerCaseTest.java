@@ -36,10 +36,10 @@ public class ServerCaseTest {
       return TargetGuard.notJudged(c, unavailable.get());
     }
     Target target = run.target();
-    CaseRunner.Run onTarget = new CaseRunner(target::openSession, run.config().profile()).run(c);
+    CaseRunner.Run onTarget = new CaseRunner(target.uri(), target.name(), run.config().profile()).run(c);
     Optional<Target> versus = run.versus();
     if (versus.isPresent()) {
-      CaseRunner.Run onVersus = new CaseRunner(versus.get()::openSession, run.config().profile()).run(c);
+      CaseRunner.Run onVersus = new CaseRunner(versus.get().uri(), versus.get().name(), run.config().profile()).run(c);
       List<String> differences = Differential.compare(onTarget.observations(), onVersus.observations());
       run.recordDifferences(c.id(), differences);
     }

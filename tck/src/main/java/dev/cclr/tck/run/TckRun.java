@@ -104,7 +104,7 @@ public final class TckRun implements AutoCloseable {
       implementation = driver.describe();
       clientRunner = new dev.cclr.tck.clienttck.ClientCaseRunner(driver,
           config.fixturesRoot().orElseGet(CaseCatalog::defaultFixturesRoot), config.reportDir().resolve("driver-runs"),
-          java.time.Duration.ofSeconds(Long.getLong("cclr.driverTimeoutSeconds", 180)));
+          java.time.Duration.ofSeconds(Long.getLong("cclr.driverTimeoutSeconds", 180)), config.profile());
     }
     return clientRunner;
   }

@@ -39,10 +39,13 @@ public final class ContainerTarget implements Target {
 
   private final ContainerSpec spec;
   private final GenericContainer<?> container;
+  /** The token the server demands, if it honours {@code CCLR_SERVER_TOKEN} (see {@link #startOnce}). */
+  private final java.util.Optional<String> token;
 
-  private ContainerTarget(ContainerSpec spec, GenericContainer<?> container) {
+  private ContainerTarget(ContainerSpec spec, GenericContainer<?> container, java.util.Optional<String> token) {
     this.spec = spec;
     this.container = container;
+    this.token = token;
   }
 
   public static ContainerTarget start(String text) {
@@ -81,11 +84,16 @@ public final class ContainerTarget implements Target {
     }
     requireLocalImage(spec, environment);
     requireFreePort(spec);
-    ConnectUri uri = ConnectUri.local(spec.port());
+    // A random token in CCLR_SERVER_TOKEN, which the reference server's image requires on every
+    // call; the SRV-SEC-002 cases then run against it. An image that ignores the variable is
+    // found out below and gets no token, so those cases are NOT_APPLICABLE there, never FAIL.
+    String token = java.util.UUID.randomUUID().toString();
+    ConnectUri uri = ConnectUri.local(spec.port()).withToken(token);
     GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(spec.image()))
         .withImagePullPolicy(new NeverPullPolicy())
         .withNetworkMode("host")
         .withEnv("CCLR_SERVER_PORT", Integer.toString(spec.port()))
+        .withEnv("CCLR_SERVER_TOKEN", token)
         .waitingFor(new SparkConnectWaitStrategy(uri).withStartupTimeout(STARTUP_TIMEOUT));
     try {
       container.start();
@@ -93,7 +101,19 @@ public final class ContainerTarget implements Target {
       container.stop();
       throw new ContainerTargetException("container target '" + spec.text() + "' did not start: " + rootMessage(e), e);
     }
-    return new ContainerTarget(spec, container);
+    return new ContainerTarget(spec, container,
+        demandsToken(uri) ? java.util.Optional.of(token) : java.util.Optional.empty());
+  }
+
+  /** Whether a call without the token is refused with UNAUTHENTICATED (any other answer: it is not demanded). */
+  private static boolean demandsToken(ConnectUri uri) {
+    try (dev.cclr.tck.client.ConnectSession probe = dev.cclr.tck.client.ConnectSession.open(
+        uri.withoutToken().withSessionId(java.util.UUID.randomUUID().toString()))) {
+      probe.configGet("spark.sql.session.timeZone");
+      return false;
+    } catch (dev.cclr.tck.client.RemoteErrorException e) {
+      return e.error().code() == io.grpc.Status.Code.UNAUTHENTICATED;
+    }
   }
 
   private static void requireLocalImage(ContainerSpec spec, Map<String, String> environment) {
@@ -143,7 +163,10 @@ public final class ContainerTarget implements Target {
   public String name() { return spec.text(); }
 
   @Override
-  public ConnectUri uri() { return ConnectUri.local(spec.port()); }
+  public ConnectUri uri() {
+    ConnectUri local = ConnectUri.local(spec.port());
+    return token.map(local::withToken).orElse(local);
+  }
 
   /** The container's output so far, for diagnosing a run. */
   public String logs() { return container.getLogs(); }

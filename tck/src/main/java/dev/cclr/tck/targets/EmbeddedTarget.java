@@ -5,6 +5,8 @@ import dev.cclr.server.errors.ErrorStyle;
 import dev.cclr.tck.client.ConnectUri;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code embedded}: the project's reference server, started in this JVM on an ephemeral loopback
@@ -13,16 +15,24 @@ import java.io.UncheckedIOException;
 public final class EmbeddedTarget implements Target {
   private final ReferenceServer server;
   private final String implementation;
+  private final Optional<String> token;
 
-  private EmbeddedTarget(ReferenceServer server, String implementation) {
+  private EmbeddedTarget(ReferenceServer server, String implementation, Optional<String> token) {
     this.server = server;
     this.implementation = implementation;
+    this.token = token;
   }
 
+  /**
+   * The reference server requiring a random bearer token, which {@link #uri()} carries: the cases
+   * that call without or with a wrong token (SRV-SEC-002) then apply to it.
+   */
   public static EmbeddedTarget start(ErrorStyle style) {
+    String token = UUID.randomUUID().toString();
     try {
-      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start(),
-          "cclr reference server");
+      return new EmbeddedTarget(
+          ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).bearerToken(token).build().start(),
+          "cclr reference server", Optional.of(token));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded reference server", e);
     }
@@ -33,7 +43,7 @@ public final class EmbeddedTarget implements Target {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
           .interceptor(interceptor).build().start();
-      return new EmbeddedTarget(server, implementation);
+      return new EmbeddedTarget(server, implementation, Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
     }
@@ -48,7 +58,10 @@ public final class EmbeddedTarget implements Target {
   public String name() { return "embedded"; }
 
   @Override
-  public ConnectUri uri() { return ConnectUri.local(server.port()); }
+  public ConnectUri uri() {
+    ConnectUri local = ConnectUri.local(server.port());
+    return token.map(local::withToken).orElse(local);
+  }
 
   @Override
   public void close() { server.close(); }

@@ -14,8 +14,12 @@ public final class SparkTarget implements Target {
     this.process = process;
   }
 
+  /**
+   * Spark with {@code spark.connect.authenticate.token} set to a random token, which {@link #uri()}
+   * carries: the cases that call without or with a wrong token (SRV-SEC-002) then apply to it.
+   */
   public static SparkTarget start(String version) {
-    return new SparkTarget(SparkServerProcess.builder(version).start());
+    return new SparkTarget(SparkServerProcess.builder(version).authToken(java.util.UUID.randomUUID().toString()).start());
   }
 
   /**

@@ -21,7 +21,7 @@ class BenchCommandTest {
     CommandLine cli = new CommandLine(new TckCli());
     cli.setOut(new PrintWriter(text, true));
     int exit = cli.execute("bench", "--target", "embedded", "--size", "64MiB", "--rounds", "1",
-        "--work-dir", dir.toString(), "--server-heap", "512m", "--warmup", "16MiB");
+        "--work-dir", dir.toString(), "--server-heap", "512m", "--warmup", "16MiB", "--warmup-rounds", "1");
     String output = text.toString();
     assertEquals(0, exit, output);
     assertTrue(output.contains("embedded") && output.contains("verified"), output);
@@ -34,6 +34,15 @@ class BenchCommandTest {
     assertTrue(Long.parseLong(pairs.get("T_peak_rss_MiB")) > 0, line);
     assertTrue(Double.parseDouble(pairs.get("noop_MBps")) > 0, line);
     assertTrue(pairs.containsKey("T_fraction_of_noop"), line);
+    // The server's CPU comes from /proc: the reference server cannot move 64 MiB for free, nor for a minute.
+    double cpu = Double.parseDouble(pairs.get("T_server_cpu_s_per_GB"));
+    assertTrue(cpu > 0.05 && cpu < 60, line);
+    assertTrue(Double.parseDouble(pairs.get("noop_server_cpu_s_per_GB")) > 0, line);
+    assertTrue(Double.parseDouble(pairs.get("T_client_cpu_s_per_GB")) > 0, line);
+    assertTrue(Double.parseDouble(pairs.get("T_client_alloc_bytes_per_byte")) > 0, line);
+    // The raw gRPC ceiling ran in the same run and moved every byte both ways.
+    assertTrue(Double.parseDouble(pairs.get("raw_MBps")) > 0, line);
+    assertTrue(Double.parseDouble(pairs.get("T_fraction_of_raw")) > 0, line);
     assertEquals(Long.toString(4L * BenchData.rowsPerChunk(16 << 20)), pairs.get("rows"));
   }
 }

@@ -120,7 +120,7 @@ class ExpectationsTest {
     @Test
     void failsListingEveryAlternativesMiss() {
       assertEquals("none of the allowed outcomes came back: expected gRPC NOT_FOUND but got " + NOT_FOUND_DESCRIBED
-              + "; or expected success, but the call failed: " + NOT_FOUND_DESCRIBED,
+              + "; or expected success (schema \"struct<id:bigint>\"), but the call failed: " + NOT_FOUND_DESCRIBED,
           check("{\"anyOf\":[{\"error\":{\"code\":\"NOT_FOUND\"}},{\"schema\":\"struct<id:bigint>\"}]}", notFound()));
     }
   }
@@ -289,8 +289,9 @@ class ExpectationsTest {
   class ExpectedSuccess {
     @Test
     void anErrorFailsEveryOtherExpectation() {
-      assertEquals("expected success, but the call failed: " + NOT_FOUND_DESCRIBED, check("{\"rows\":\"rows\"}", notFound()));
-      assertEquals("expected success, but the call failed: " + NOT_FOUND_DESCRIBED,
+      assertEquals("expected success (the 3 rows of 'rows', columns [id: Int(64, true) not null]), but the call failed: "
+          + NOT_FOUND_DESCRIBED, check("{\"rows\":\"rows\"}", notFound()));
+      assertEquals("expected success (exists {\"${name:c1}\":true}), but the call failed: " + NOT_FOUND_DESCRIBED,
           check("{\"exists\":{\"${name:c1}\":true}}", notFound()));
     }
   }

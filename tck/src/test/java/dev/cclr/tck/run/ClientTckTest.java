@@ -68,11 +68,18 @@ class ClientTckTest {
     CommittedResults.assertSameVerdicts(run.summary(), "client-" + driver.replace(':', '-'), UNSTABLE.getOrDefault(driver, Set.of()));
   }
 
-  /** Cases that did not pass (only MUST ones when {@code mustOnly}), with their messages. */
+  /**
+   * Cases that did not pass (only MUST ones when {@code mustOnly}), with their messages. A case that
+   * hands the rows over in an input form the driver does not have (pandas for a JVM client) is left
+   * out: it says nothing about the client.
+   */
   private static Map<String, String> verdicts(TckRuns.Outcome run, boolean mustOnly) {
     Map<String, String> out = new TreeMap<>();
     for (JsonNode c : run.summary().path("cases")) {
       if (mustOnly && !c.path("level").asText().equals("MUST")) {
+        continue;
+      }
+      if (c.path("verdict").asText().equals("NOT_APPLICABLE") && c.path("message").asText().startsWith("the case hands the client its rows as ")) {
         continue;
       }
       if (!c.path("verdict").asText().equals("PASS")) {

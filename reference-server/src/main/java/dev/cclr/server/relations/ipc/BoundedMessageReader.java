@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.flatbuf.MessageHeader;
@@ -30,17 +31,73 @@ final class BoundedMessageReader extends MessageChannelReader {
   /** Metadata (flatbuffer headers) is small in practice; refuse absurd sizes outright. */
   private static final int MAX_METADATA_BYTES = 64 << 20;
 
-  private final BufferedInputStream peekable;
+  private final LookAhead peekable;
   private final long size;
 
+  /**
+   * Reads a {@link ChannelInputStream}'s channel directly: bodies go from the file or the stored
+   * pieces straight into Arrow buffers, and look-ahead is by position. Any other stream goes
+   * through a {@code BufferedInputStream} (mark and reset) as before.
+   */
   BoundedMessageReader(InputStream in, long size, BufferAllocator allocator) {
-    this(new BufferedInputStream(in, 64 << 10), size, allocator);
+    this(in instanceof ChannelInputStream c ? new ChannelLookAhead(c.channel()) : new BufferedLookAhead(in),
+        size, allocator);
   }
 
-  private BoundedMessageReader(BufferedInputStream in, long size, BufferAllocator allocator) {
-    super(new ReadChannel(Channels.newChannel(in)), allocator);
+  private BoundedMessageReader(LookAhead in, long size, BufferAllocator allocator) {
+    super(new ReadChannel(in.channel()), allocator);
     this.peekable = in;
     this.size = size;
+  }
+
+  /** Bytes ahead of the read position, read without consuming them. */
+  private sealed interface LookAhead permits ChannelLookAhead, BufferedLookAhead {
+    java.nio.channels.ReadableByteChannel channel();
+
+    /** Up to {@code n} bytes starting {@code skip} bytes ahead; fewer at the end of the input. */
+    byte[] peek(int skip, int n) throws IOException;
+  }
+
+  private record ChannelLookAhead(SeekableByteChannel channel) implements LookAhead {
+    @Override
+    public byte[] peek(int skip, int n) throws IOException {
+      long start = channel.position();
+      long available = Math.max(0, channel.size() - start - skip);
+      ByteBuffer b = ByteBuffer.allocate((int) Math.min(n, available));
+      try {
+        channel.position(start + skip);
+        while (b.hasRemaining() && channel.read(b) > 0) {
+          // Until full or the end of the input.
+        }
+      } finally {
+        channel.position(start);
+      }
+      return b.position() == b.capacity() ? b.array() : java.util.Arrays.copyOf(b.array(), b.position());
+    }
+  }
+
+  private record BufferedLookAhead(BufferedInputStream in, java.nio.channels.ReadableByteChannel channel)
+      implements LookAhead {
+    BufferedLookAhead(InputStream in) {
+      this(new BufferedInputStream(in, 64 << 10));
+    }
+
+    private BufferedLookAhead(BufferedInputStream in) {
+      this(in, Channels.newChannel(in));
+    }
+
+    @Override
+    public byte[] peek(int skip, int n) throws IOException {
+      in.mark(skip + n);
+      try {
+        in.skipNBytes(skip);
+        return in.readNBytes(n);
+      } catch (java.io.EOFException e) {
+        return new byte[0];
+      } finally {
+        in.reset();
+      }
+    }
   }
 
   /** The body of the last message read, until its reader takes it over or forgets it. */
@@ -71,9 +128,7 @@ final class BoundedMessageReader extends MessageChannelReader {
 
   private void checkNextMessageFits() throws IOException {
     long remaining = size - in.bytesRead();
-    peekable.mark(8);
-    byte[] prefix = peekable.readNBytes(8);
-    peekable.reset();
+    byte[] prefix = peekable.peek(0, 8);
     if (prefix.length < 4) {
       return;
     }
@@ -97,10 +152,7 @@ final class BoundedMessageReader extends MessageChannelReader {
       throw new IOException("Arrow message metadata of " + length + " bytes exceeds the "
           + MAX_METADATA_BYTES + " bytes this server accepts.");
     }
-    peekable.mark(prefixLength + length);
-    peekable.skipNBytes(prefixLength);
-    byte[] metadataBytes = peekable.readNBytes(length);
-    peekable.reset();
+    byte[] metadataBytes = peekable.peek(prefixLength, length);
     if (metadataBytes.length < length) {
       // The stream is shorter than its declared size; let Arrow's read report it.
       return;

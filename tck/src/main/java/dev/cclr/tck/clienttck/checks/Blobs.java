@@ -26,6 +26,32 @@ final class Blobs {
     return out;
   }
 
+  /**
+   * True when the relation is the form the run's profile has a client upload its data in: chunked
+   * (spark-4.2), or one cached blob (spark-4.0).
+   */
+  static boolean isUploadForm(ClientRun run, LocalDataRelation r) {
+    return run.profile().clientUploadsCachedBlob() ? r.isCached() : r.isChunked();
+  }
+
+  /** Every relation of the profile's upload form the client sent, in order. */
+  static List<LocalDataRelation> uploadRelations(ClientRun run) {
+    List<LocalDataRelation> out = new ArrayList<>();
+    for (ClientTrace.RelationUse use : run.trace().relationUses()) {
+      use.relations().stream().filter(r -> isUploadForm(run, r)).forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Nothing of the profile's upload form was sent; under spark-4.2 the same words as {@link #noChunkedRelation}. */
+  static String noUploadRelation(ClientRun run) {
+    return run.profile().clientUploadsCachedBlob()
+        ? "the client sent no cached_local_relation (the case's data is " + run.input().rowCount()
+            + " rows and localRelationCacheThreshold is " + run.setting("spark.sql.session.localRelationCacheThreshold")
+            + ", so a client of Spark 4.0 has to)"
+        : noChunkedRelation(run);
+  }
+
   static String noChunkedRelation(ClientRun run) {
     return "the client sent no chunked_cached_local_relation (the case's data is "
         + run.input().rowCount() + " rows and localRelationCacheThreshold is "

@@ -1,6 +1,7 @@
 package dev.cclr.tck.clienttck.checks;
 
 import dev.cclr.tck.arrow.CanonicalTable;
+import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.clienttck.drivers.DriverOutcome;
 import dev.cclr.tck.clienttck.recording.ClientTrace;
 import dev.cclr.tck.clienttck.recording.ServerScript;
@@ -11,9 +12,20 @@ import java.util.Map;
  * (the trace), what the driver reported back, and how the server was scripted.
  *
  * @param credential the value of the credential header the connection string carried
+ * @param profile the client profile the run is judged under: which relation the client should
+ *     upload its data as (chunks under spark-4.2, one cached blob under spark-4.0)
  */
 public record ClientRun(CanonicalTable input, ClientTrace trace, DriverOutcome outcome, ServerScript script,
-    String credential) {
+    String credential, Profile profile) {
+
+  public ClientRun {
+    java.util.Objects.requireNonNull(profile, "profile");
+  }
+
+  /** A run judged under the default client profile, spark-4.2. */
+  public ClientRun(CanonicalTable input, ClientTrace trace, DriverOutcome outcome, ServerScript script, String credential) {
+    this(input, trace, outcome, script, credential, Profile.SPARK_4_2);
+  }
 
   /** A setting the client should have used: the script's value, else the default of spec §9.1. */
   public String setting(String key) {

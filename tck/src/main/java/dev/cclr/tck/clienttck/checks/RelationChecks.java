@@ -1,6 +1,8 @@
 package dev.cclr.tck.clienttck.checks;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.cclr.proto.LocalRelation;
 import dev.cclr.tck.arrow.ArrowIpc;
 import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.arrow.Difference;
@@ -22,14 +24,24 @@ import java.util.Set;
 final class RelationChecks {
   private RelationChecks() {}
 
-  /** CLI-REL-001: non-empty dataHashes of bare lower-case hex keys; schemaHash absent or a bare key. */
+  /**
+   * CLI-REL-001: non-empty dataHashes of bare lower-case hex keys; schemaHash absent or a bare key.
+   * Under spark-4.0 the relation is a cached_local_relation, whose one hash must be a bare key.
+   */
   static Judgement wellFormed(ClientRun run) {
-    List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
+    List<LocalDataRelation> relations = Blobs.uploadRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
     }
     List<String> problems = new ArrayList<>();
     for (LocalDataRelation r : relations) {
+      if (r.isCached()) {
+        String hash = r.dataHashes().get(0);
+        if (!Blobs.KEY.matcher(hash).matches()) {
+          problems.add("a cached relation's hash is '" + hash + "', not a bare lower-case hex SHA-256 key");
+        }
+        continue;
+      }
       if (r.dataHashes().isEmpty()) {
         problems.add("a chunked relation has no dataHashes");
       }
@@ -48,12 +60,14 @@ final class RelationChecks {
   /**
    * CLI-REL-002 and CLI-SES-003: every blob a plan refers to was confirmed present (status said
    * exists, or an upload was confirmed) in the same session and under the server-side session id
-   * the plan ran under.
+   * the plan ran under. The blobs are those of the profile's upload form: chunks and schema, or
+   * the one cached blob (spark-4.0).
    */
   static Judgement refersOnlyToConfirmed(ClientRun run) {
-    List<ClientTrace.RelationUse> uses = run.trace().chunkedUses();
+    List<ClientTrace.RelationUse> uses = run.trace().relationUses().stream()
+        .filter(u -> u.relations().stream().anyMatch(r -> Blobs.isUploadForm(run, r))).toList();
     if (uses.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
     }
     // session id -> server-side session id -> confirmed keys
     Map<String, Map<String, Set<String>>> confirmed = new HashMap<>();
@@ -83,14 +97,10 @@ final class RelationChecks {
               continue;
             }
             for (LocalDataRelation r : use.relations()) {
-              if (!r.isChunked()) {
+              if (!Blobs.isUploadForm(run, r)) {
                 continue;
               }
-              List<String> referred = new ArrayList<>(r.dataHashes());
-              if (r.schemaHash() != null) {
-                referred.add(r.schemaHash());
-              }
-              for (String key : referred.stream().distinct().toList()) {
+              for (String key : r.referredKeys()) {
                 if (!keys.contains(key)) {
                   problems.add(call.method() + " call #" + call.seq() + " refers to " + Blobs.shortKey(key)
                       + ", which the client had not confirmed present in session " + session
@@ -106,11 +116,14 @@ final class RelationChecks {
     return Judgement.of(problems);
   }
 
-  /** CLI-ALG-008: the chunks, in dataHashes order with repeats, hold the input rows in order. */
+  /**
+   * CLI-ALG-008: the chunks, in dataHashes order with repeats, hold the input rows in order. Under
+   * spark-4.0: the one cached blob is a serialized LocalRelation whose Arrow data holds them.
+   */
   static Judgement hashesReproduceInput(ClientRun run) {
-    List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
+    List<LocalDataRelation> relations = Blobs.uploadRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
     }
     List<String> problems = new ArrayList<>();
     for (LocalDataRelation r : relations) {
@@ -126,17 +139,42 @@ final class RelationChecks {
       if (chunks.size() != r.dataHashes().size()) {
         continue;
       }
+      if (r.isCached()) {
+        Optional<byte[]> data = cachedArrowData(chunks.get(0), r.dataHashes().get(0), problems);
+        if (data.isEmpty()) {
+          continue;
+        }
+        chunks = List.of(data.get());
+      }
       CanonicalTable sent;
       try {
         sent = ArrowIpc.readAll(chunks);
       } catch (RuntimeException e) {
-        problems.add("the chunks cannot be read as one table: " + e.getMessage());
+        problems.add((r.isCached() ? "the cached blob's data cannot be read as a table: " : "the chunks cannot be read as one table: ")
+            + e.getMessage());
         continue;
       }
       Optional<Difference> d = TableComparator.strict().ignoringTypes().ignoringNullability().compare(run.input(), sent);
-      d.ifPresent(diff -> problems.add("the chunks of the relation (" + r.dataHashes().size() + " keys) differ from the input: " + diff));
+      d.ifPresent(diff -> problems.add((r.isCached() ? "the cached blob's rows differ from the input: "
+          : "the chunks of the relation (" + r.dataHashes().size() + " keys) differ from the input: ") + diff));
     }
     return Judgement.of(problems);
+  }
+
+  /** The Arrow IPC stream inside a cached blob, which is a serialized LocalRelation; a problem if it is not. */
+  private static Optional<byte[]> cachedArrowData(byte[] blob, String key, List<String> problems) {
+    LocalRelation relation;
+    try {
+      relation = LocalRelation.parseFrom(blob);
+    } catch (InvalidProtocolBufferException e) {
+      problems.add("the cached blob " + Blobs.shortKey(key) + " is not a serialized LocalRelation: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (!relation.hasData()) {
+      problems.add("the cached blob " + Blobs.shortKey(key) + " is a LocalRelation without data");
+      return Optional.empty();
+    }
+    return Optional.of(relation.getData().toByteArray());
   }
 
   /**

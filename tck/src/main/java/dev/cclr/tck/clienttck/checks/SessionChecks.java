@@ -38,8 +38,9 @@ final class SessionChecks {
         users.add(ClientTrace.userId(m));
       }
     }
-    if (!sawUpload || run.trace().chunkedUses().isEmpty()) {
-      return Judgement.nothingToJudge("the client did not both upload blobs and send a chunked relation");
+    if (!sawUpload || Blobs.uploadRelations(run).isEmpty()) {
+      return Judgement.nothingToJudge("the client did not both upload blobs and send a "
+          + (run.profile().clientUploadsCachedBlob() ? "cached" : "chunked") + " relation");
     }
     if (sessions.size() > 1) {
       problems.add("status checks, uploads and plans use " + sessions.size() + " session ids: " + sessions);

@@ -3,6 +3,7 @@ package dev.cclr.tck.clienttck.drivers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A program that runs the client under test by the driver contract (spec chapter 14). */
 public interface ClientDriver {
@@ -21,6 +22,14 @@ public interface ClientDriver {
   /** Environment variables the driver needs besides the contract's own. */
   default Map<String, String> environment() {
     return Map.of();
+  }
+
+  /**
+   * The input forms the driver can hand to the client besides its usual one ({@code CCLR_INPUT_FORM},
+   * spec §14.1). A case that asks for a form not listed here does not apply to the driver.
+   */
+  default Set<InputForm> inputForms() {
+    return Set.of();
   }
 
   /** Work done once before the first run (resolving jars, creating a virtual environment). */

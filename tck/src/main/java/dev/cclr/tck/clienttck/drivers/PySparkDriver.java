@@ -24,6 +24,12 @@ public final class PySparkDriver implements ClientDriver {
   @Override
   public String name() { return "pyspark"; }
 
+  /** The driver script takes the pyarrow table, a pandas DataFrame or a list of row tuples. */
+  @Override
+  public java.util.Set<InputForm> inputForms() {
+    return java.util.EnumSet.allOf(InputForm.class);
+  }
+
   @Override
   public String describe() {
     prepare();

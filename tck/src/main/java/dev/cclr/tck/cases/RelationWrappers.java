@@ -1,0 +1,85 @@
+package dev.cclr.tck.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.UnknownFieldSet;
+import dev.cclr.proto.Offset;
+import dev.cclr.proto.Relation;
+import dev.cclr.proto.ShowString;
+import dev.cclr.proto.Tail;
+import dev.cclr.proto.ToDF;
+import dev.cclr.tck.fixtures.FixtureException;
+import java.util.Map;
+
+/**
+ * The relations clients put around local data (SRV-WRP-*), from a step's {@code wrap}: one object
+ * or a list of them, applied in order (the first wraps the step's relation, the next wraps that).
+ * Each object has one member naming the wrapper: {@code {"toDF": ["x", "y"]}}, {@code {"tail":
+ * 2}}, {@code {"offset": 1}}, {@code {"showString": {"numRows": 20, "truncate": 20, "vertical":
+ * false}}} or {@code {"sample": {"lowerBound": 0.0, "upperBound": 1.0, "seed": 1}}}.
+ */
+final class RelationWrappers {
+
+  /** Sample's field number in Relation (Spark Connect's protocol), for the raw form. */
+  private static final int SAMPLE_FIELD = 12;
+
+  private RelationWrappers() {}
+
+  static Relation apply(Relation relation, JsonNode wrap) {
+    if (wrap.isArray()) {
+      for (JsonNode w : wrap) {
+        relation = one(relation, w);
+      }
+      return relation;
+    }
+    return one(relation, wrap);
+  }
+
+  private static Relation one(Relation input, JsonNode w) {
+    if (!w.isObject() || w.size() != 1) {
+      throw new FixtureException("a wrap names exactly one wrapper, e.g. {\"tail\": 2}: " + w);
+    }
+    Map.Entry<String, JsonNode> e = w.fields().next();
+    return switch (e.getKey()) {
+      case "toDF" -> toDf(input, e.getValue());
+      case "tail" -> Relation.newBuilder()
+          .setTail(Tail.newBuilder().setInput(input).setLimit(e.getValue().asInt())).build();
+      case "offset" -> Relation.newBuilder()
+          .setOffset(Offset.newBuilder().setInput(input).setOffset(e.getValue().asInt())).build();
+      case "showString" -> showString(input, e.getValue());
+      case "sample" -> sample(input, e.getValue());
+      default -> throw new FixtureException("unknown wrapper '" + e.getKey() + "'");
+    };
+  }
+
+  private static Relation toDf(Relation input, JsonNode names) {
+    ToDF.Builder b = ToDF.newBuilder().setInput(input);
+    names.forEach(n -> b.addColumnNames(n.asText()));
+    return Relation.newBuilder().setToDf(b).build();
+  }
+
+  private static Relation showString(Relation input, JsonNode spec) {
+    return Relation.newBuilder().setShowString(ShowString.newBuilder().setInput(input)
+        .setNumRows(spec.path("numRows").asInt(20))
+        .setTruncate(spec.path("truncate").asInt(20))
+        .setVertical(spec.path("vertical").asBoolean(false))).build();
+  }
+
+  /**
+   * Sample (Relation field 12: input 1, lower_bound 2, upper_bound 3, seed 5): a valid relation the
+   * kit's protos leave out, so it is written as raw fields. Cases use it as a relation a server may
+   * not implement (SRV-WRP-005).
+   */
+  private static Relation sample(Relation input, JsonNode spec) {
+    UnknownFieldSet fields = UnknownFieldSet.newBuilder()
+        .addField(1, UnknownFieldSet.Field.newBuilder().addLengthDelimited(input.toByteString()).build())
+        .addField(2, UnknownFieldSet.Field.newBuilder()
+            .addFixed64(Double.doubleToLongBits(spec.path("lowerBound").asDouble(0.0))).build())
+        .addField(3, UnknownFieldSet.Field.newBuilder()
+            .addFixed64(Double.doubleToLongBits(spec.path("upperBound").asDouble(1.0))).build())
+        .addField(5, UnknownFieldSet.Field.newBuilder().addVarint(spec.path("seed").asLong(1)).build())
+        .build();
+    return Relation.newBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
+        .addField(SAMPLE_FIELD, UnknownFieldSet.Field.newBuilder().addLengthDelimited(fields.toByteString()).build())
+        .build()).build();
+  }
+}
