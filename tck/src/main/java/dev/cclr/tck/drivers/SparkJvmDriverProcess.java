@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class SparkJvmDriverProcess {
 
   static final String DRIVER_MAIN = "dev.cclr.driver.sparkjvm.SparkJvmDriver";
+  /** The parity driver's main (fixtures/parity/jvm-scenarios.json), for {@link #runForResultFile}. */
+  public static final String PARITY_MAIN = "dev.cclr.driver.sparkjvm.ParityDriver";
 
   private final List<Path> classpath;
   private final String clientVersion;
@@ -55,6 +57,28 @@ public final class SparkJvmDriverProcess {
 
   /** Runs the driver to completion. The result file is {@code workDir/result.json}. */
   public DriverRun run() throws IOException, InterruptedException {
+    Finished f = execute();
+    DriverResult parsed;
+    try {
+      parsed = DriverResult.parse(Files.readString(f.result(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new DriverProcessException("malformed result file " + f.result() + ": " + e.getMessage(), e);
+    }
+    return new DriverRun(parsed, 0, f.wall(), f.result(), f.stdout(), f.stderr());
+  }
+
+  /**
+   * Runs a driver main whose result file is not the scenario driver's format (e.g. the parity
+   * driver, see {@link Builder#mainClass}) and returns the file, unread. Fails the same way as
+   * {@link #run}: timeout, non-zero exit or no result file.
+   */
+  public Path runForResultFile() throws IOException, InterruptedException {
+    return execute().result();
+  }
+
+  private record Finished(Path result, Path stdout, Path stderr, Duration wall) {}
+
+  private Finished execute() throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     Path result = workDir.resolve("result.json");
     Path stdout = workDir.resolve("stdout.txt");
@@ -92,13 +116,7 @@ public final class SparkJvmDriverProcess {
     if (!Files.isRegularFile(result)) {
       throw new DriverProcessException("driver exited 0 but wrote no result file " + result + diagnostics(stderr));
     }
-    DriverResult parsed;
-    try {
-      parsed = DriverResult.parse(Files.readString(result, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new DriverProcessException("malformed result file " + result + ": " + e.getMessage(), e);
-    }
-    return new DriverRun(parsed, exit, wall, result, stdout, stderr);
+    return new Finished(result, stdout, stderr, wall);
   }
 
   List<String> command(Path resultFile) {
@@ -189,8 +207,12 @@ public final class SparkJvmDriverProcess {
       return this;
     }
 
-    /** Tests of the launcher itself substitute a fake driver. */
-    Builder mainClass(String name) {
+    /**
+     * Another main of the driver jar than the scenario driver (e.g. {@code
+     * dev.cclr.driver.sparkjvm.ParityDriver}, run with {@link #runForResultFile}); tests of the
+     * launcher itself substitute a fake driver.
+     */
+    public Builder mainClass(String name) {
       this.mainClass = name;
       return this;
     }
