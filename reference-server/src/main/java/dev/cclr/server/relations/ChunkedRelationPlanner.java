@@ -2,7 +2,6 @@ package dev.cclr.server.relations;
 
 import dev.cclr.proto.ChunkedCachedLocalRelation;
 import dev.cclr.server.relations.ipc.ChunkSource;
-import dev.cclr.server.schema.SchemaStringParser;
 import dev.cclr.server.schema.SparkExceptionKind;
 import dev.cclr.server.schema.SparkType;
 import java.io.IOException;
@@ -21,9 +20,11 @@ import java.util.Optional;
 final class ChunkedRelationPlanner {
 
   private final LocalDataPlanner localData;
+  private final SchemaReader schemas;
 
-  ChunkedRelationPlanner(LocalDataPlanner localData) {
+  ChunkedRelationPlanner(LocalDataPlanner localData, SchemaReader schemas) {
     this.localData = localData;
+    this.schemas = schemas;
   }
 
   RelationResult plan(ChunkedCachedLocalRelation relation, PlanningContext context) {
@@ -42,7 +43,7 @@ final class ChunkedRelationPlanner {
       String text = readSchemaBlob(relation.getSchemaHash(), context);
       // SRV-SCH-007: an empty or white-space-only schema blob means no schema.
       if (!text.isBlank()) {
-        schema = Optional.of(SchemaStringParser.parseSchema(text));
+        schema = Optional.of(schemas.read(text));
       }
     }
     List<ChunkSource> chunks = new ArrayList<>();

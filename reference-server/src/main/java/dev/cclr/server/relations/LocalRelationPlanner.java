@@ -2,7 +2,6 @@ package dev.cclr.server.relations;
 
 import dev.cclr.proto.CachedLocalRelation;
 import dev.cclr.proto.LocalRelation;
-import dev.cclr.server.schema.SchemaStringParser;
 import dev.cclr.server.schema.SparkExceptionKind;
 import dev.cclr.server.schema.SparkType;
 import java.io.IOException;
@@ -19,14 +18,16 @@ import java.util.Optional;
 final class LocalRelationPlanner {
 
   private final LocalDataPlanner localData;
+  private final SchemaReader schemas;
 
-  LocalRelationPlanner(LocalDataPlanner localData) {
+  LocalRelationPlanner(LocalDataPlanner localData, SchemaReader schemas) {
     this.localData = localData;
+    this.schemas = schemas;
   }
 
   RelationResult plan(LocalRelation relation, PlanningContext context) {
     Optional<SparkType.StructType> schema = relation.hasSchema()
-        ? Optional.of(SchemaStringParser.parseSchema(relation.getSchema()))
+        ? Optional.of(schemas.read(relation.getSchema()))
         : Optional.empty();
     if (relation.hasData()) {
       return localData.plan(List.of(new BytesChunkSource(relation.getData())), schema, context);

@@ -33,9 +33,14 @@ public final class ReferenceRelationPlanner implements RelationPlanner {
   }
 
   public ReferenceRelationPlanner(PlannerOptions options) {
+    this(options, SchemaReader.SPARK);
+  }
+
+  /** With another reader of schema strings (the self-test plants faulty ones here). */
+  public ReferenceRelationPlanner(PlannerOptions options, SchemaReader schemas) {
     LocalDataPlanner localData = new LocalDataPlanner(options);
-    this.chunked = new ChunkedRelationPlanner(localData);
-    this.local = new LocalRelationPlanner(localData);
+    this.chunked = new ChunkedRelationPlanner(localData, schemas);
+    this.local = new LocalRelationPlanner(localData, schemas);
     this.count = new CountAggregatePlanner(this::plan);
   }
 

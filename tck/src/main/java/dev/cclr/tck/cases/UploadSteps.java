@@ -44,6 +44,7 @@ final class UploadSteps {
     for (AddArtifactsRequest m : SparkArtifactFraming.frame(artifacts)) {
       messages.add(session.stamp(corruptCrcs(m, corrupt)));
     }
+    claimObservedSession(step, p, messages);
     return outcome(Op.UPLOAD, step, session, session.addArtifactsRaw(messages, StreamEnd.COMPLETE));
   }
 
@@ -66,8 +67,22 @@ final class UploadSteps {
         messages.add(owner.stamp(r));
       }
     }
+    claimObservedSession(step, p, messages);
     StreamEnd end = "cancel".equals(step.path("end").asText("complete")) ? StreamEnd.CANCEL : StreamEnd.COMPLETE;
     return outcome(Op.UPLOAD_RAW, step, session, session.addArtifactsRaw(messages, end));
+  }
+
+  /**
+   * With {@code observedServerSideSessionId}, the first message claims that server-side session
+   * instead of the one seen: the server binds the call to its first message, so that is where a
+   * stale claim must be noticed (SRV-SES-004).
+   */
+  private static void claimObservedSession(JsonNode step, Placeholders p, List<AddArtifactsRequest> messages) {
+    if (step.hasNonNull("observedServerSideSessionId") && !messages.isEmpty()) {
+      messages.set(0, messages.get(0).toBuilder()
+          .setClientObservedServerSideSessionId(p.expand(step.get("observedServerSideSessionId").asText()))
+          .build());
+    }
   }
 
   private Observation outcome(Op op, JsonNode step, ConnectSession session, CallOutcome<AddArtifactsResponse> outcome) {

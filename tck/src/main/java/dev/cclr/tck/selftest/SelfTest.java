@@ -33,6 +33,7 @@ import java.util.Set;
  */
 public final class SelfTest {
   private static final String MUTANT_PREFIX = "mutant:";
+  private static final String CODE_MUTANT_PREFIX = "code-mutant:";
 
   /** The rules each client fault breaks. */
   static final Map<Fault, Set<String>> CLIENT_RULES = Map.ofEntries(
@@ -108,6 +109,11 @@ public final class SelfTest {
       outcomes.add(o);
       out.println((o.caught() ? "caught " : "MISSED ") + "server mutant " + m.id() + " (" + m.deviation() + "): " + o.detail());
     }
+    for (CodeMutants.CodeMutant m : CodeMutants.all()) {
+      Outcome o = runCodeMutant(m, reportRoot);
+      outcomes.add(o);
+      out.println((o.caught() ? "caught " : "MISSED ") + "server mutant " + m.id() + " (" + m.deviation() + "): " + o.detail());
+    }
     for (Fault f : Fault.values()) {
       Set<String> rules = CLIENT_RULES.get(f);
       if (rules == null) {
@@ -125,6 +131,12 @@ public final class SelfTest {
     out.println("server mutants caught: " + serverCaught + "/" + server);
     out.println("client mutants caught: " + clientCaught + "/" + client);
     return outcomes;
+  }
+
+  /** Runs the server suite against the reference server planning with the mutant's faulty part. */
+  static Outcome runCodeMutant(CodeMutants.CodeMutant m, Path reportRoot) {
+    List<CaseResult> summary = runSuite(Suite.SERVER, CODE_MUTANT_PREFIX + m.id(), reportRoot.resolve("server-" + m.id()));
+    return judge("server", m.id(), summary, m.caughtBy());
   }
 
   static Outcome judge(String kind, String id, List<CaseResult> results, Set<String> rules) {
@@ -158,8 +170,18 @@ public final class SelfTest {
     return TckLauncher.execute(config, quiet, SelfTest::openTarget).summary().results();
   }
 
-  /** The user's targets, plus {@code mutant:<id>}: the embedded reference server with one server mutant in front. */
+  /**
+   * The user's targets, plus {@code mutant:<id>}: the embedded reference server with one server
+   * mutant in front, and {@code code-mutant:<id>}: the embedded server planning with a faulty part.
+   */
   static Target openTarget(String spec, Profile profile) {
+    if (spec.startsWith(CODE_MUTANT_PREFIX)) {
+      String id = spec.substring(CODE_MUTANT_PREFIX.length());
+      CodeMutants.CodeMutant mutant = CodeMutants.find(id)
+          .orElseThrow(() -> new IllegalArgumentException("unknown code-level server mutant '" + id + "'"));
+      return EmbeddedTarget.startWithPlanner(profile.errorStyle(), mutant.planner().get(),
+          "cclr reference server, code-level mutant " + mutant.id());
+    }
     if (!spec.startsWith(MUTANT_PREFIX)) {
       return Targets.open(spec, profile);
     }

@@ -49,6 +49,18 @@ public final class EmbeddedTarget implements Target {
     }
   }
 
+  /** The reference server planning with {@code planner} (the self-test's code-level mutants), described as {@code implementation}. */
+  public static EmbeddedTarget startWithPlanner(ErrorStyle style, dev.cclr.server.relations.RelationPlanner planner,
+      String implementation) {
+    try {
+      ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
+          .planner(planner).build().start();
+      return new EmbeddedTarget(server, implementation, Optional.empty());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
+    }
+  }
+
   public ReferenceServer server() { return server; }
 
   @Override

@@ -20,7 +20,10 @@ final class ExtraDependentCases {
       "session-release-discards-blobs",
       new Dependence(SparkExtra.MLLIB,
           "SRV-SES-005: without spark-mllib Spark's ReleaseSession fails with UNKNOWN (NoClassDefFoundError "
-              + "for an MLlib class in session cleanup) where the reference server releases the session"));
+              + "for an MLlib class in session cleanup) where the reference server releases the session"),
+      "session-released-answers-session-closed",
+      new Dependence(SparkExtra.MLLIB,
+          "SRV-SES-005: the same failing ReleaseSession (the session is closed all the same, as the later steps show)"));
 
   private ExtraDependentCases() {}
 

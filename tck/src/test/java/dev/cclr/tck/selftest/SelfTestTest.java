@@ -43,6 +43,15 @@ class SelfTestTest {
     assertEquals("no case failed", o.detail());
   }
 
+  /** The code-level mutants alone (a narrower run than the whole self-test). */
+  @Test
+  void everyCodeLevelMutantIsCaught() {
+    for (CodeMutants.CodeMutant m : CodeMutants.all()) {
+      SelfTest.Outcome o = SelfTest.runCodeMutant(m, Path.of("target/tck-reports/selftest-code"));
+      assertTrue(o.caught(), m.id() + ": " + o.detail());
+    }
+  }
+
   @Test
   void aMutantIsOnlyCaughtByACaseAboutARuleItBreaks() {
     List<CaseResult> results = List.of(result("x", Verdict.FAIL, "SRV-SES-003"), result("y", Verdict.PASS, "SRV-SEM-002"));

@@ -1,0 +1,79 @@
+package dev.cclr.mutation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cclr.tck.cases.CaseCatalog;
+import dev.cclr.tck.cases.CaseDefinition;
+import dev.cclr.tck.cases.Profile;
+import dev.cclr.tck.report.CaseResult;
+import dev.cclr.tck.report.Verdict;
+import dev.cclr.tck.run.RunConfiguration;
+import dev.cclr.tck.run.RunOutcome;
+import dev.cclr.tck.run.Suite;
+import dev.cclr.tck.run.TckLauncher;
+import dev.cclr.tck.targets.Targets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The server TCK as PIT's killing tests: every server case (the large ones aside), in the
+ * spark-4.2 and spark-4.1 profiles, each a test of its own against a fresh in-process reference
+ * server, so that PIT can run just the cases that reach a mutated line. A mutant is killed when a
+ * case that passes against the reference server stops passing.
+ */
+class ServerCasesTest {
+
+  @TestFactory
+  Stream<DynamicTest> spark42() {
+    return cases(Profile.SPARK_4_2);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spark41() {
+    return cases(Profile.SPARK_4_1);
+  }
+
+  private static Stream<DynamicTest> cases(Profile profile) {
+    List<CaseDefinition> all = CaseCatalog.load(CaseCatalog.defaultFixturesRoot(), "server").cases();
+    return all.stream()
+        .filter(c -> c.appliesTo(profile) && !c.tags().contains("large"))
+        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(c.id(), profile)));
+  }
+
+  private static void passes(String id, Profile profile) throws IOException {
+    Path reports = Files.createTempDirectory("cclr-pit-");
+    try {
+      RunConfiguration config = new RunConfiguration(Suite.SERVER, "embedded", Optional.empty(), profile, List.of(id),
+          List.of(), List.of(), reports, true, Optional.empty());
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      RunOutcome outcome = TckLauncher.execute(config, quiet, Targets::open);
+      List<CaseResult> judged = outcome.summary().results().stream().filter(r -> r.id().equals(id)).toList();
+      assertEquals(1, judged.size(), id + " was not run");
+      CaseResult r = judged.get(0);
+      if (r.verdict() != Verdict.PASS) {
+        fail(id + " [" + profile + "]: " + r.verdict() + " " + r.message());
+      }
+    } finally {
+      deleteQuietly(reports);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
