@@ -1,37 +1,23 @@
 package dev.cclr.server.relations;
 
-import dev.cclr.proto.DataType;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * The first {@code limit} rows of another result. Input is pulled only while rows are still
  * wanted; the batch that crosses the limit is sliced.
  */
-final class LimitResult implements RelationResult {
+final class LimitResult extends WindowedResult {
 
-  private final RelationResult input;
   private long remaining;
-  private VectorSchemaRoot slice;
 
   LimitResult(RelationResult input, long limit) {
-    this.input = input;
+    super(input);
     this.remaining = limit;
   }
 
   @Override
-  public DataType sparkSchema() {
-    return input.sparkSchema();
-  }
-
-  @Override
-  public Schema arrowSchema() {
-    return input.arrowSchema();
-  }
-
-  @Override
   public VectorSchemaRoot nextBatch() {
-    closeSlice();
+    releaseOwned();
     if (remaining <= 0) {
       return null;
     }
@@ -43,26 +29,8 @@ final class LimitResult implements RelationResult {
       remaining -= batch.getRowCount();
       return batch;
     }
-    slice = batch.slice(0, (int) remaining);
-    // A batch without columns (an empty Project) has no vector to carry the row count.
-    slice.setRowCount((int) remaining);
+    int rows = (int) remaining;
     remaining = 0;
-    return slice;
-  }
-
-  private void closeSlice() {
-    if (slice != null) {
-      slice.close();
-      slice = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      closeSlice();
-    } finally {
-      input.close();
-    }
+    return slice(batch, 0, rows);
   }
 }

@@ -1,34 +1,20 @@
 package dev.cclr.server.relations;
 
-import dev.cclr.proto.DataType;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /** Offset: every row of another result but the first {@code offset}; skipped rows are never sent. */
-final class OffsetResult implements RelationResult {
+final class OffsetResult extends WindowedResult {
 
-  private final RelationResult input;
   private long toSkip;
-  private VectorSchemaRoot slice;
 
   OffsetResult(RelationResult input, long offset) {
-    this.input = input;
+    super(input);
     this.toSkip = offset;
   }
 
   @Override
-  public DataType sparkSchema() {
-    return input.sparkSchema();
-  }
-
-  @Override
-  public Schema arrowSchema() {
-    return input.arrowSchema();
-  }
-
-  @Override
   public VectorSchemaRoot nextBatch() {
-    closeSlice();
+    releaseOwned();
     while (true) {
       VectorSchemaRoot batch = input.nextBatch();
       if (batch == null || toSkip == 0) {
@@ -40,26 +26,7 @@ final class OffsetResult implements RelationResult {
       }
       int from = (int) toSkip;
       toSkip = 0;
-      slice = batch.slice(from, batch.getRowCount() - from);
-      // A batch without columns (an empty Project) has no vector to carry the row count.
-      slice.setRowCount(batch.getRowCount() - from);
-      return slice;
-    }
-  }
-
-  private void closeSlice() {
-    if (slice != null) {
-      slice.close();
-      slice = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      closeSlice();
-    } finally {
-      input.close();
+      return slice(batch, from, batch.getRowCount() - from);
     }
   }
 }

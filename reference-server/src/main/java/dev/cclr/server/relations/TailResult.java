@@ -1,52 +1,37 @@
 package dev.cclr.server.relations;
 
-import dev.cclr.proto.DataType;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.util.TransferPair;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Tail: the last {@code limit} rows of another result. The input is read to its end once; only
  * rows that can still be among the last {@code limit} are kept, as copies, because the input
  * reuses its batch buffers.
  */
-final class TailResult implements RelationResult {
+final class TailResult extends WindowedResult {
 
-  private final RelationResult input;
   private final long limit;
   private final BufferAllocator allocator;
   private final Deque<VectorSchemaRoot> kept = new ArrayDeque<>();
   private boolean drained;
-  private VectorSchemaRoot current;
 
   TailResult(RelationResult input, long limit, BufferAllocator allocator) {
-    this.input = input;
+    super(input);
     this.limit = limit;
     this.allocator = allocator;
   }
 
   @Override
-  public DataType sparkSchema() {
-    return input.sparkSchema();
-  }
-
-  @Override
-  public Schema arrowSchema() {
-    return input.arrowSchema();
-  }
-
-  @Override
   public VectorSchemaRoot nextBatch() {
-    closeCurrent();
+    releaseOwned();
     if (!drained) {
       drain();
     }
-    current = kept.pollFirst();
-    return current;
+    return own(kept.pollFirst());
   }
 
   private void drain() {
@@ -93,25 +78,13 @@ final class TailResult implements RelationResult {
     }
   }
 
-  private void closeCurrent() {
-    if (current != null) {
-      current.close();
-      current = null;
-    }
-  }
-
   @Override
-  public void close() {
+  protected void closeOwnResources() {
     try {
-      closeCurrent();
       kept.forEach(VectorSchemaRoot::close);
       kept.clear();
     } finally {
-      try {
-        input.close();
-      } finally {
-        allocator.close();
-      }
+      allocator.close();
     }
   }
 }
