@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Conformance kit for Spark Connect's chunked cached local relation protocol.",
-    subcommands = {RunCommand.class, ClientCommand.class, SelfTestCommand.class, ConformancePageCommand.class,
+    subcommands = {RunCommand.class, ClientCommand.class, ReproCommand.class, SelfTestCommand.class, ConformancePageCommand.class,
         dev.cclr.tck.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TckCli {
 
