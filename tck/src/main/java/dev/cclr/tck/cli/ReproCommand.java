@@ -47,7 +47,8 @@ final class ReproCommand implements Callable<Integer> {
         .orElseThrow(() -> new ParameterException(command.commandLine(), "no server case '" + caseId + "'"));
     Optional<Integer> exit;
     try {
-      exit = ReproBundle.write(c, profile, out.toAbsolutePath(), Optional.ofNullable(target), System.out);
+      exit = ReproBundle.write(c, profile, out.toAbsolutePath(), Optional.ofNullable(target), TckCli.class.getName(),
+          System.out);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }

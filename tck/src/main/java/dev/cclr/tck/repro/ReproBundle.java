@@ -45,9 +45,12 @@ public final class ReproBundle {
    * Writes the bundle for {@code c} into {@code out} (created, or an empty folder) and, if a target is
    * given, runs the case once against it and records its answer.
    *
+   * @param mainClass the TCK's command-line entry point (repro.sh runs it when given a classpath)
+   *
    * @return the run's exit code when a target was given (0 pass, 1 fail, 2 not judged)
    */
-  public static Optional<Integer> write(CaseDefinition c, Profile profile, Path out, Optional<String> target, PrintStream log) {
+  public static Optional<Integer> write(CaseDefinition c, Profile profile, Path out, Optional<String> target, String mainClass,
+      PrintStream log) {
     try {
       prepare(out);
       Path caseDir = out.resolve("fixtures").resolve(Suite.SERVER.id()).resolve(c.id());
@@ -61,7 +64,7 @@ public final class ReproBundle {
       }
       boolean jarCopied = copyRunningJar(out.resolve("tck.jar"));
       Path script = out.resolve("repro.sh");
-      Files.writeString(script, ReproScript.text(c.id(), profile), StandardCharsets.UTF_8);
+      Files.writeString(script, ReproScript.text(c.id(), profile, mainClass), StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 
       Optional<Integer> exit = Optional.empty();

@@ -6,7 +6,8 @@ import dev.cclr.tck.cases.Profile;
 final class ReproScript {
   private ReproScript() {}
 
-  static String text(String caseId, Profile profile) {
+  /** @param mainClass the TCK's command-line entry point, for runs from classes rather than the jar */
+  static String text(String caseId, Profile profile, String mainClass) {
     return """
         #!/usr/bin/env bash
         # Reproduces TCK case %1$s against a Spark Connect server (see README.md).
@@ -24,7 +25,7 @@ final class ReproScript {
         fi
         if [ -n "${TCK_CLASSPATH:-}" ]; then
           # What the jar's manifest says (Add-Opens), for Arrow's memory access.
-          tck=(java --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$TCK_CLASSPATH" dev.cclr.tck.cli.TckCli)
+          tck=(java --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$TCK_CLASSPATH" %3$s)
         else
           jar=${TCK_JAR:-$here/tck.jar}
           if [ ! -f "$jar" ]; then
@@ -35,6 +36,6 @@ final class ReproScript {
         fi
         exec "${tck[@]}" run --target "$1" --case %1$s --profile %2$s \\
           --fixtures "$here/fixtures" --report-dir "$here/report"
-        """.formatted(caseId, profile.id());
+        """.formatted(caseId, profile.id(), mainClass);
   }
 }

@@ -1,9 +1,8 @@
-package dev.cclr.tck.repro;
+package dev.cclr.tck.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cclr.tck.cli.TckCli;
 import dev.cclr.tck.targets.LaunchedTarget;
 import dev.cclr.tck.targets.SparkRustTarget;
 import java.io.IOException;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * doing and not the script's.
  */
 @Tag("sparkrust")
-class ReproBundleTest {
+class ReproCommandTest {
   private static final String CRASHING_CASE = "chunked-buffer-outside-body";
   private static final String ANSWERED_CASE = "wrapper-todf-renames-by-position";
 
