@@ -24,7 +24,8 @@ import java.util.Optional;
  * crash the run restarts it and goes on with the next case.
  *
  * <p>The command is split on whitespace; there is no quoting. Its output goes to a log file whose
- * tail is shown when it does not start.
+ * tail is shown when it does not start. It runs under {@link LocalServerProcesses#watched}, so it
+ * ends when the JVM that started it is gone, however that JVM ended.
  */
 public final class LaunchedTarget implements Target {
   public static final String PREFIX = "launch:";
@@ -93,7 +94,7 @@ public final class LaunchedTarget implements Target {
     Process process;
     try {
       Files.writeString(logFile, "# " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-      process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+      process = new ProcessBuilder(LocalServerProcesses.watched(ProcessHandle.current().pid(), command)).directory(workDir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
     } catch (IOException e) {
       LocalServerProcesses.deleteRecursively(workDir);
