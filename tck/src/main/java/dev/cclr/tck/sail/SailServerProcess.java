@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,22 +18,12 @@ import java.util.List;
  * call; {@link #close()} kills the process tree and deletes its working directory.
  *
  * <p>Sail is a native program, so the JVM watchdog the Spark server uses cannot guard it. Instead
- * it runs under a small bash loop that polls the starting JVM's pid and ends the server within a
- * second or so once that JVM is gone, even by SIGKILL (which skips the shutdown hook).
+ * it runs under {@link LocalServerProcesses#watched}, which ends it once the starting JVM is gone.
  */
 public final class SailServerProcess implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SailServerProcess.class.getName());
   private static final int BIND_ATTEMPTS = 3;
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(1);
-
-  /**
-   * {@code $1} the parent pid, the rest the server's command. Exits with the server's exit code.
-   * The loop also ends when the server exits by itself, so a failed start is seen at once.
-   */
-  private static final String WATCHDOG = "parent=$1; shift; \"$@\" & child=$!; "
-      + "trap 'kill -TERM $child 2>/dev/null' TERM INT; "
-      + "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; "
-      + "kill -TERM \"$child\" 2>/dev/null; wait \"$child\"";
 
   private final String version;
   private final Process process;
@@ -131,7 +120,7 @@ public final class SailServerProcess implements AutoCloseable {
   private static Process spawn(PysailInstaller.Installation sail, Path workDir, Path logFile, int port) {
     List<String> server = List.of(sail.sailCommand().toString(), "spark", "server",
         "--ip", "127.0.0.1", "--port", Integer.toString(port), "--directory", workDir.toString());
-    List<String> command = watched(ProcessHandle.current().pid(), server);
+    List<String> command = LocalServerProcesses.watched(ProcessHandle.current().pid(), server);
     try {
       Files.writeString(logFile, "# " + String.join(" ", server) + "\n", StandardCharsets.UTF_8);
       return new ProcessBuilder(command)
@@ -142,12 +131,5 @@ public final class SailServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + sail.sailCommand(), e);
     }
-  }
-
-  /** The command that runs {@code command} under the watchdog of {@code parentPid} (package-private for its test). */
-  static List<String> watched(long parentPid, List<String> command) {
-    List<String> out = new ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-sail-watchdog", Long.toString(parentPid)));
-    out.addAll(command);
-    return out;
   }
 }

@@ -29,6 +29,27 @@ public final class LocalServerProcesses {
 
   private LocalServerProcesses() {}
 
+  /**
+   * {@code $1} the parent pid, the rest the server's command. Exits with the server's exit code.
+   * The loop also ends when the server exits by itself, so a failed start is seen at once.
+   */
+  private static final String WATCHDOG = "parent=$1; shift; \"$@\" & child=$!; "
+      + "trap 'kill -TERM $child 2>/dev/null' TERM INT; "
+      + "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; "
+      + "kill -TERM \"$child\" 2>/dev/null; wait \"$child\"";
+
+  /**
+   * The command that runs a native server {@code command} under a small bash loop that polls the
+   * pid of the JVM that started it and ends the server within a second or so once that JVM is
+   * gone, even by SIGKILL (which skips the shutdown hook): a native server has no JVM watchdog of
+   * its own, and a test JVM killed by a timeout must not leave one listening.
+   */
+  public static List<String> watched(long parentPid, List<String> command) {
+    List<String> out = new java.util.ArrayList<>(List.of("bash", "-c", WATCHDOG, "cclr-server-watchdog", Long.toString(parentPid)));
+    out.addAll(command);
+    return out;
+  }
+
   /** A port on 127.0.0.1 that was free a moment ago (the caller retries if another process takes it). */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -24,21 +24,25 @@ import java.util.Optional;
  * crash the run restarts it and goes on with the next case.
  *
  * <p>The command is split on whitespace; there is no quoting. Its output goes to a log file whose
- * tail is shown when it does not start.
+ * tail is shown when it does not start. It runs under {@link LocalServerProcesses#watched}, so it
+ * ends when the JVM that started it is gone, however that JVM ended.
  */
 public final class LaunchedTarget implements Target {
   public static final String PREFIX = "launch:";
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
-  private final String spec;
+  private final String name;
+  private final String implementation;
   private final Process process;
   private final int port;
   private final Path workDir;
   private final Path logFile;
   private final Thread shutdownHook;
 
-  private LaunchedTarget(String spec, Process process, int port, Path workDir, Path logFile, Thread shutdownHook) {
-    this.spec = spec;
+  private LaunchedTarget(String name, String implementation, Process process, int port, Path workDir, Path logFile,
+      Thread shutdownHook) {
+    this.name = name;
+    this.implementation = implementation;
     this.process = process;
     this.port = port;
     this.workDir = workDir;
@@ -56,25 +60,45 @@ public final class LaunchedTarget implements Target {
     return Arrays.stream(text.split("\\s+")).map(a -> a.replace("{port}", Integer.toString(port))).toList();
   }
 
+  /**
+   * The command line of a server the TCK launches: {@code port} is the free 127.0.0.1 port it must
+   * serve Spark Connect on, {@code workDir} a fresh folder it runs in (deleted when it stops).
+   */
+  @FunctionalInterface
+  public interface CommandLine {
+    List<String> at(int port, Path workDir);
+  }
+
   public static LaunchedTarget start(String spec) {
     command(spec, 0); // checks the form before anything starts
+    return start(spec, "server launched by: " + spec.substring(PREFIX.length()).trim(), (port, dir) -> command(spec, port));
+  }
+
+  /**
+   * Starts a server program (for target kinds that install their server and know its command line)
+   * and waits until it answers.
+   *
+   * @param name the target's name on the command line
+   * @param implementation what is under test, for reports
+   */
+  public static LaunchedTarget start(String name, String implementation, CommandLine commandLine) {
     Path workDir;
     try {
       workDir = Files.createTempDirectory("cclr-launched-");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a working folder for " + spec, e);
+      throw new UncheckedIOException("cannot create a working folder for " + name, e);
     }
     Path logFile = workDir.resolve("server.log");
     int port = LocalServerProcesses.freePort();
-    List<String> command = command(spec, port);
+    List<String> command = commandLine.at(port, workDir);
     Process process;
     try {
       Files.writeString(logFile, "# " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
-      process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+      process = new ProcessBuilder(LocalServerProcesses.watched(ProcessHandle.current().pid(), command)).directory(workDir.toFile()).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
     } catch (IOException e) {
       LocalServerProcesses.deleteRecursively(workDir);
-      throw new UncheckedIOException("cannot start " + command.get(0) + " for target " + spec, e);
+      throw new UncheckedIOException("cannot start " + command.get(0) + " for target " + name, e);
     }
     Thread hook = new Thread(() -> ProcessTrees.destroy(process.toHandle(), Duration.ofSeconds(5)), "cclr-launched-killer");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -93,17 +117,17 @@ public final class LaunchedTarget implements Target {
     } catch (RuntimeException e) {
       String tail = LocalServerProcesses.logTail(logFile);
       LocalServerProcesses.stop(process, hook, workDir);
-      throw new IllegalStateException("target " + spec + " did not start: " + e.getMessage()
+      throw new IllegalStateException("target " + name + " did not start: " + e.getMessage()
           + "\n--- end of its log ---\n" + tail, e);
     }
-    return new LaunchedTarget(spec, process, port, workDir, logFile, hook);
+    return new LaunchedTarget(name, implementation, process, port, workDir, logFile, hook);
   }
 
   @Override
-  public String implementation() { return "server launched by: " + spec.substring(PREFIX.length()).trim(); }
+  public String implementation() { return implementation; }
 
   @Override
-  public String name() { return spec; }
+  public String name() { return name; }
 
   @Override
   public ConnectUri uri() { return ConnectUri.local(port); }

@@ -8,7 +8,7 @@ public final class Targets {
   private Targets() {}
 
   /**
-   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>},
+   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>}, {@code sail}, {@code sparkrust},
    * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
   public static Target open(String spec, Profile profile) {
@@ -31,6 +31,9 @@ public final class Targets {
     if (spec.equals("sail") || spec.startsWith("sail:")) {
       return SailTarget.start(spec.equals("sail") ? "" : spec.substring("sail:".length()));
     }
+    if (spec.equals(SparkRustTarget.NAME) || spec.startsWith(SparkRustTarget.NAME + ":")) {
+      return SparkRustTarget.start(spec.equals(SparkRustTarget.NAME) ? "" : spec.substring(SparkRustTarget.NAME.length() + 1));
+    }
     if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
       return dev.cclr.tck.targets.ContainerTarget.start(spec);
     }
@@ -41,6 +44,6 @@ public final class Targets {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], container:<image>[:port], launch:<command with {port}> or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], sparkrust[:<version>], container:<image>[:port], launch:<command with {port}> or sc://host:port");
   }
 }

@@ -28,7 +28,7 @@ class SailWatchdogTest {
   @Test
   void theServerDiesWhenTheParentIsKilled() throws Exception {
     Process parent = start(List.of("sleep", "600"));
-    Process watchdog = start(SailServerProcess.watched(parent.pid(), List.of("sleep", "600")));
+    Process watchdog = start(dev.cclr.tck.spark.LocalServerProcesses.watched(parent.pid(), List.of("sleep", "600")));
     assertTrue(waitForChild(watchdog), "the watchdog did not start its command");
     ProcessHandle server = watchdog.descendants().findFirst().orElseThrow();
     assertFalse(watchdog.waitFor(2, TimeUnit.SECONDS), "the watchdog ended while its parent was alive");
@@ -43,7 +43,7 @@ class SailWatchdogTest {
   @Test
   void aServerThatExitsEndsTheWatchdogWithItsExitCode() throws Exception {
     Process parent = start(List.of("sleep", "600"));
-    Process watchdog = start(SailServerProcess.watched(parent.pid(), List.of("bash", "-c", "sleep 0.5; exit 7")));
+    Process watchdog = start(dev.cclr.tck.spark.LocalServerProcesses.watched(parent.pid(), List.of("bash", "-c", "sleep 0.5; exit 7")));
 
     assertTrue(watchdog.waitFor(15, TimeUnit.SECONDS), "the watchdog outlived its server");
     assertEquals(7, watchdog.exitValue());

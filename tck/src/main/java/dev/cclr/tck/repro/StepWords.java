@@ -1,0 +1,82 @@
+package dev.cclr.tck.repro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cclr.tck.cases.Op;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A server case's step in plain words, for the README of a reproduction bundle: which Spark Connect
+ * call it makes, with what, and what a conforming server answers. The exact step (the manifest's
+ * JSON) is quoted too, so nothing is lost in the retelling.
+ */
+final class StepWords {
+  private StepWords() {}
+
+  /** What the step sends, in one sentence. */
+  static String call(JsonNode step) {
+    Op op = Op.parse(step.path("op").asText());
+    String session = step.has("session") ? " (in the case's session \"" + step.get("session").asText() + "\")" : "";
+    return switch (op) {
+      case SET_CONFIG -> "Config `set` of " + step.path("pairs") + session + ".";
+      case GET_CONFIG -> "Config `get` of " + step.path("keys") + session + ".";
+      case UNSET_CONFIG -> "Config `unset` of " + step.path("keys") + session + ".";
+      case UPLOAD -> "AddArtifacts: one call uploading the blobs " + blobs(step.path("artifacts"))
+          + " as cache artifacts named `cache/<sha256 of the blob>`, framed as Spark's clients frame them" + session + ".";
+      case UPLOAD_RAW -> "AddArtifacts: one call made of exactly these request messages, in order: " + step.path("messages")
+          + session + ".";
+      case STATUS -> "ArtifactStatus of the names " + step.path("names") + session + ".";
+      case EXECUTE -> "ExecutePlan of a plan whose root is " + relation(step) + session + ".";
+      case ANALYZE -> "AnalyzePlan `schema` of " + relation(step) + session + ".";
+      case RELEASE_SESSION -> "ReleaseSession" + session + ".";
+    };
+  }
+
+  /** What a conforming server answers, in one sentence. */
+  static String expected(JsonNode step) {
+    JsonNode expect = step.path("expect");
+    if (expect.isMissingNode() || expect.isEmpty()) {
+      return "the call succeeds (nothing more is checked).";
+    }
+    if (expect.has("error")) {
+      JsonNode error = expect.get("error");
+      List<String> parts = new ArrayList<>();
+      parts.add("gRPC status " + error.path("code").asText("(any code)"));
+      error.fieldNames().forEachRemaining(f -> {
+        if (!f.equals("code")) {
+          parts.add(f + " " + error.get(f));
+        }
+      });
+      return "the call fails with " + String.join(", ", parts) + ".";
+    }
+    if (expect.has("rows")) {
+      return "the call succeeds with exactly the rows of blob `" + expect.get("rows").asText() + "` (blobs/"
+          + expect.get("rows").asText() + ".bin), in order.";
+    }
+    return "the call succeeds with " + expect + ".";
+  }
+
+  /** The step as the manifest writes it, without its expectation. */
+  static String exact(JsonNode step) {
+    ObjectNode request = step.deepCopy();
+    request.remove("expect");
+    return request.toString();
+  }
+
+  private static String relation(JsonNode step) {
+    JsonNode chunked = step.path("chunked");
+    if (!chunked.isMissingNode()) {
+      String schema = chunked.has("schema") ? " and schemaHash = the sha256 of blob `" + chunked.get("schema").asText() + "`" : "";
+      return "a chunked cached local relation (Relation field 45) with dataHashes = the sha256 of the blobs "
+          + blobs(chunked.path("data")) + schema + (step.has("wrap") ? ", wrapped in " + step.get("wrap") : "");
+    }
+    return "the relation " + exact(step);
+  }
+
+  private static String blobs(JsonNode keys) {
+    List<String> out = new ArrayList<>();
+    keys.forEach(k -> out.add("`" + (k.isTextual() ? k.asText() : k.toString()) + "`"));
+    return String.join(", ", out);
+  }
+}
