@@ -18,7 +18,8 @@ import java.util.function.Function;
  * proxy's own faults show as the inner server's.
  *
  * <p>The proxy forwards the request messages only, not the call's metadata: an inner target that
- * needs a token cannot be reached through it.
+ * needs a token cannot be reached through it and is refused, except the embedded reference server,
+ * which is then started without its token (the auth cases become not applicable).
  */
 public final class ProxyTarget implements Target {
   public static final String PREFIX = "proxy:";
@@ -45,7 +46,7 @@ public final class ProxyTarget implements Target {
     }
     PinnedVenv.Installation installed = PinnedVenv.PROXY.ensureInstalled(); // before the inner server: a missing proxy fails fast
     Path launcher = PinnedVenv.PROXY.driverFile("loopback_proxy.py");
-    Target inner = opener.apply(innerSpec);
+    Target inner = tokenless(opener.apply(innerSpec));
     try {
       ConnectUri upstream = inner.uri();
       LaunchedTarget proxy = LaunchedTarget.start(PREFIX + inner.name(),
@@ -57,6 +58,24 @@ public final class ProxyTarget implements Target {
     } catch (RuntimeException e) {
       inner.close();
       throw e;
+    }
+  }
+
+  /**
+   * The inner target if it needs no token; the embedded reference server started again without
+   * one (its token exists only so that the auth cases apply to it); otherwise an error, since the
+   * proxy passes no call metadata and every call would be refused.
+   */
+  private static Target tokenless(Target inner) {
+    if (inner.uri().token().isEmpty()) {
+      return inner;
+    }
+    try (Target withToken = inner) {
+      if (withToken instanceof EmbeddedTarget embedded) {
+        return embedded.withoutToken();
+      }
+      throw new IllegalArgumentException("target " + inner.name() + " needs a token, and spark-connect-proxy passes no "
+          + "call metadata (the token included) to the server behind it: put the proxy in front of a server without one");
     }
   }
 
