@@ -16,11 +16,13 @@ public final class EmbeddedTarget implements Target {
   private final ReferenceServer server;
   private final String implementation;
   private final Optional<String> token;
+  private final ErrorStyle style;
 
-  private EmbeddedTarget(ReferenceServer server, String implementation, Optional<String> token) {
+  private EmbeddedTarget(ReferenceServer server, String implementation, Optional<String> token, ErrorStyle style) {
     this.server = server;
     this.implementation = implementation;
     this.token = token;
+    this.style = style;
   }
 
   /**
@@ -32,7 +34,7 @@ public final class EmbeddedTarget implements Target {
     try {
       return new EmbeddedTarget(
           ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).bearerToken(token).build().start(),
-          "cclr reference server", Optional.of(token));
+          "cclr reference server", Optional.of(token), style);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded reference server", e);
     }
@@ -43,7 +45,7 @@ public final class EmbeddedTarget implements Target {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
           .interceptor(interceptor).build().start();
-      return new EmbeddedTarget(server, implementation, Optional.empty());
+      return new EmbeddedTarget(server, implementation, Optional.empty(), style);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
     }
@@ -55,9 +57,22 @@ public final class EmbeddedTarget implements Target {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
           .planner(planner).build().start();
-      return new EmbeddedTarget(server, implementation, Optional.empty());
+      return new EmbeddedTarget(server, implementation, Optional.empty(), style);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
+    }
+  }
+
+  /**
+   * A new reference server like this one (same error style) that asks for no token, for a proxy in
+   * front of it that passes no call metadata ({@link ProxyTarget}): the caller closes this one.
+   */
+  public EmbeddedTarget withoutToken() {
+    try {
+      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start(),
+          implementation, Optional.empty(), style);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded reference server", e);
     }
   }
 

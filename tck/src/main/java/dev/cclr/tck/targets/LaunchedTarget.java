@@ -2,6 +2,7 @@ package dev.cclr.tck.targets;
 
 import dev.cclr.tck.client.ConnectUri;
 import dev.cclr.tck.client.RemoteErrorException;
+import dev.cclr.tck.spark.ListeningSockets;
 import dev.cclr.tck.spark.LocalServerProcesses;
 import dev.cclr.tck.spark.ProcessTrees;
 import io.grpc.Status;
@@ -122,6 +123,32 @@ public final class LaunchedTarget implements Target {
     }
     return new LaunchedTarget(name, implementation, process, port, workDir, logFile, hook);
   }
+
+  /**
+   * Checks that the started process tree listens on 127.0.0.1 only (for servers whose bind address
+   * the TCK cannot set directly); if not, stops it and says where it listened.
+   *
+   * @return this target, for chaining after {@link #start}
+   * @throws IllegalStateException when it listens on any other address
+   */
+  public LaunchedTarget requireLoopbackOnly() {
+    List<java.net.InetSocketAddress> beyond;
+    try {
+      beyond = ListeningSockets.elsewhereThan127001(process.toHandle());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    if (!beyond.isEmpty()) {
+      close();
+      throw new IllegalStateException("target " + name + " listened beyond 127.0.0.1, on " + beyond
+          + "; it was stopped: the TCK runs servers on loopback only");
+    }
+    return this;
+  }
+
+  /** The started process (under its watchdog), whose tree holds the server. */
+  public ProcessHandle processHandle() { return process.toHandle(); }
 
   @Override
   public String implementation() { return implementation; }

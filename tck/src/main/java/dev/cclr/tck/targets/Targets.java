@@ -8,12 +8,16 @@ public final class Targets {
   private Targets() {}
 
   /**
-   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>}, {@code sail}, {@code sparkrust},
+   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>}, {@code sail}, {@code sparkrust}, {@code daft},
+   * {@code proxy:<target>},
    * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
   public static Target open(String spec, Profile profile) {
     if (spec.equals("embedded")) {
       return EmbeddedTarget.start(profile.errorStyle());
+    }
+    if (spec.startsWith(ProxyTarget.PREFIX)) {
+      return ProxyTarget.start(spec, inner -> open(inner, profile));
     }
     return open(spec);
   }
@@ -34,6 +38,12 @@ public final class Targets {
     if (spec.equals(SparkRustTarget.NAME) || spec.startsWith(SparkRustTarget.NAME + ":")) {
       return SparkRustTarget.start(spec.equals(SparkRustTarget.NAME) ? "" : spec.substring(SparkRustTarget.NAME.length() + 1));
     }
+    if (spec.equals(DaftTarget.NAME) || spec.startsWith(DaftTarget.NAME + ":")) {
+      return DaftTarget.start(spec.equals(DaftTarget.NAME) ? "" : spec.substring(DaftTarget.NAME.length() + 1));
+    }
+    if (spec.startsWith(ProxyTarget.PREFIX)) {
+      return ProxyTarget.start(spec, Targets::open);
+    }
     if (spec.startsWith(dev.cclr.tck.targets.container.ContainerSpec.PREFIX)) {
       return dev.cclr.tck.targets.ContainerTarget.start(spec);
     }
@@ -44,6 +54,6 @@ public final class Targets {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], sparkrust[:<version>], container:<image>[:port], launch:<command with {port}> or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], sparkrust[:<version>], daft[:<version>], proxy:<target>, container:<image>[:port], launch:<command with {port}> or sc://host:port");
   }
 }
