@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
  * The cause of a failure, read from the start of its message, so that the same fault seen in many
  * cases (or by many implementations) is reported once. The step prefix ({@code step 2 (execute
  * {...}): }) and everything case-specific after the cause (blob names, hashes, counts, quoted
- * messages) are dropped; a remote error keeps its gRPC code, error class and exception class.
+ * messages) are dropped; a remote error keeps its gRPC code, error class and exception class. A
+ * client case's message starts with the requirement and case it broke ({@code CLI-ART-005
+ * unconfirmed-uploads-resent: ...}), and that pair is its cause.
  */
 public final class FailureCause {
   private static final Pattern STEP = Pattern.compile("^step \\d+ \\(");
+  /** A client case's message starts with the requirement and the case it broke: that is its cause. */
+  private static final Pattern CLIENT_RULE = Pattern.compile("^((?:CLI|SRV)-[A-Z]{3}-\\d{3} [a-z0-9][a-z0-9._-]*):");
   /** A remote error as the TCK prints it: {@code INTERNAL errorClass=X sqlState=Y messageParameters={..} reason=Z}. */
   private static final Pattern REMOTE_ERROR =
       Pattern.compile("\\b([A-Z_]+) errorClass=(\\S+) sqlState=\\S+ messageParameters=\\{.*?\\} reason=(\\S+)");
@@ -22,6 +26,10 @@ public final class FailureCause {
   public static String of(String message) {
     if (message == null || message.isBlank()) {
       return "(no message)";
+    }
+    Matcher rule = CLIENT_RULE.matcher(message.strip());
+    if (rule.find()) {
+      return rule.group(1);
     }
     String rest = withoutStep(message.strip());
     Matcher error = REMOTE_ERROR.matcher(rest);
