@@ -30,6 +30,9 @@ final class ClientCommand implements Callable<Integer> {
   @Mixin
   SelectionOptions selection = new SelectionOptions();
 
+  @Mixin
+  ProvenanceOptions provenance = new ProvenanceOptions();
+
   @Option(names = "--driver", required = true,
       description = "spark-jvm:<version> | pyspark | reference | cmd:<command line>")
   String driver;
@@ -58,6 +61,6 @@ final class ClientCommand implements Callable<Integer> {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
     RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, selection.cases, selection.tags,
         List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
-    return TckLauncher.run(config, System.out);
+    return TckLauncher.run(config, provenance.provenance(), System.out);
   }
 }

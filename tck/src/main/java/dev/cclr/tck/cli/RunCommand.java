@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   SelectionOptions selection = new SelectionOptions();
 
+  @Mixin
+  ProvenanceOptions provenance = new ProvenanceOptions();
+
   @Option(names = "--target", required = true,
       description = "embedded | spark:<version> | sail | sparkrust | daft | proxy:<target> | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=...")
   String target;
@@ -60,6 +63,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
         excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
-    return TckLauncher.run(config, System.out);
+    return TckLauncher.run(config, provenance.provenance(), System.out);
   }
 }

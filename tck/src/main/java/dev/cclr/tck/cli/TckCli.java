@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         "  java -jar tck.jar run --target sc://127.0.0.1:15002 --report-dir reports",
         "  java -jar tck.jar version",
         "  java -jar tck.jar help run"},
-    subcommands = {VersionCommand.class, RunCommand.class, ClientCommand.class, ReproCommand.class, SelfTestCommand.class, ConformancePageCommand.class,
+    subcommands = {VersionCommand.class, RunCommand.class, ClientCommand.class, ReproCommand.class, SelfTestCommand.class, ConformancePageCommand.class, MatrixCommand.class,
         dev.cclr.tck.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TckCli {
 

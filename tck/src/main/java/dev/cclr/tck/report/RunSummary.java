@@ -17,6 +17,7 @@ public final class RunSummary {
   private final List<CaseResult> results = new ArrayList<>();
   private final List<TargetCrash> crashes = new ArrayList<>();
   private String notJudged;
+  private Provenance provenance = Provenance.NONE;
 
   public RunSummary(String suite, String implementation, String target, String profile, String tckVersion, Instant started) {
     this.suite = suite;
@@ -33,6 +34,11 @@ public final class RunSummary {
   public synchronized void notJudged(String reason) { this.notJudged = reason; }
 
   public synchronized java.util.Optional<String> notJudgedReason() { return java.util.Optional.ofNullable(notJudged); }
+
+  /** Records the implementation's version and how it was installed, as given to the run. */
+  public synchronized void provenance(Provenance given) { this.provenance = java.util.Objects.requireNonNull(given); }
+
+  public synchronized Provenance provenance() { return provenance; }
 
   public synchronized void addCrash(TargetCrash crash) { crashes.add(crash); }
 

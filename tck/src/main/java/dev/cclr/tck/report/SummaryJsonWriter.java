@@ -29,6 +29,8 @@ public final class SummaryJsonWriter {
     root.put("implementation", s.implementation());
     root.put("target", s.target());
     root.put("profile", s.profile());
+    s.provenance().implementationVersion().ifPresent(v -> root.put("implementationVersion", v));
+    s.provenance().installedFrom().ifPresent(v -> root.put("installedFrom", v));
     root.put("tckVersion", s.tckVersion());
     root.put("started", s.started().toString());
     root.put("passed", gate.held());

@@ -35,11 +35,21 @@ public final class TckLauncher {
 
   /** Runs the configuration against the targets a user can name; returns the exit code. */
   public static int run(RunConfiguration config, PrintStream out) {
-    return execute(config, out, Targets::open).exit().code();
+    return run(config, dev.cclr.tck.report.Provenance.NONE, out);
+  }
+
+  /** The same, recording in the summary the implementation's version and installation as given. */
+  public static int run(RunConfiguration config, dev.cclr.tck.report.Provenance provenance, PrintStream out) {
+    return execute(config, provenance, out, Targets::open).exit().code();
   }
 
   /** Runs the configuration, opening targets with {@code opener}; writes the reports and returns what it found. */
   public static RunOutcome execute(RunConfiguration config, PrintStream out, TargetOpener opener) {
+    return execute(config, dev.cclr.tck.report.Provenance.NONE, out, opener);
+  }
+
+  /** As {@link #execute(RunConfiguration, PrintStream, TargetOpener)}, the summary carrying {@code provenance}. */
+  public static RunOutcome execute(RunConfiguration config, dev.cclr.tck.report.Provenance provenance, PrintStream out, TargetOpener opener) {
     try {
       Files.createDirectories(config.reportDir());
     } catch (IOException e) {
@@ -68,6 +78,7 @@ public final class TckLauncher {
       }
 
       RunSummary summary = run.summary();
+      summary.provenance(provenance);
       GateReport gate = config.gate().judge(summary);
       SummaryJsonWriter.write(summary, gate, config.reportDir());
       HtmlReportWriter.write(summary, gate, config.reportDir());

@@ -43,23 +43,43 @@ class SummarySchemaTest {
   }
 
   private JsonNode run(String name, String target, Baseline baseline) throws Exception {
+    return run(name, target, baseline, Provenance.NONE);
+  }
+
+  private JsonNode run(String name, String target, Baseline baseline, Provenance provenance) throws Exception {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), Profile.SPARK_4_2, CASES, List.of(),
         List.of("large"), dir.resolve(name), false, Optional.empty(), baseline);
-    TckLauncher.execute(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Targets::open);
+    TckLauncher.execute(config, provenance, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Targets::open);
     return JSON.readTree(dir.resolve(name).resolve(SummaryJsonWriter.FILE).toFile());
   }
 
   @Test
   void summariesOfRealRunsFollowTheSchema() throws Exception {
     Path xfail = Files.writeString(dir.resolve("xfail.txt"), "artifact-crc-failure known\nno-such-case typo\n");
-    JsonNode gated = run("gated", "embedded", Baseline.fromExpectedFailuresFile(xfail));
+    JsonNode gated = run("gated", "embedded", Baseline.fromExpectedFailuresFile(xfail), Provenance.of("1.2.3", "built from this repository"));
     assertTrue(gated.has("baseline") && gated.get("cases").get(0).has("expectedFailure"), gated.toString());
+    assertEquals("1.2.3", gated.path("implementationVersion").asText(), "the provenance given to the run is recorded");
+    assertEquals("built from this repository", gated.path("installedFrom").asText());
     JsonNode unreached = run("unreached", "sc://127.0.0.1:1", Baseline.NONE);
     assertTrue(unreached.has("notJudged"), unreached.toString());
     JsonSchema schema = schema();
     for (JsonNode summary : List.of(gated, unreached)) {
       Set<ValidationMessage> errors = schema.validate(summary);
       assertEquals(Set.of(), errors, summary.toString());
+    }
+  }
+
+  /** Summaries written before the schema grew (no implementationVersion or installedFrom) still follow it. */
+  @Test
+  void committedSummariesFollowTheSchema() throws Exception {
+    JsonSchema schema = schema();
+    List<Path> summaries;
+    try (java.util.stream.Stream<Path> dirs = Files.list(Path.of("../spec/results"))) {
+      summaries = dirs.map(d -> d.resolve(SummaryJsonWriter.FILE)).filter(Files::exists).sorted().toList();
+    }
+    assertTrue(summaries.size() >= 10, summaries.toString());
+    for (Path summary : summaries) {
+      assertEquals(Set.of(), schema.validate(JSON.readTree(summary.toFile())), summary.toString());
     }
   }
 
