@@ -34,7 +34,8 @@ final class ClientCommand implements Callable<Integer> {
       description = "spark-jvm:<version> | pyspark | reference | cmd:<command line>")
   String driver;
 
-  @Option(names = "--report-dir", required = true, description = "where tck-summary.json, tck-report.html and the XML reports go")
+  @Option(names = {"--report-dir", "--out"}, required = true,
+      description = "where tck-summary.json, tck-report.html and the XML reports go (--out: the same, as the container image's examples write it)")
   Path reportDir;
 
   @Option(names = "--driver-timeout", defaultValue = "180", description = "seconds one driver run may take (default: 180)")

@@ -37,7 +37,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--vs", description = "a second target: run every case on both and report where outcomes differ")
   String versus;
 
-  @Option(names = "--report-dir", required = true, description = "where tck-summary.json, tck-report.html and the XML reports go")
+  @Option(names = {"--report-dir", "--out"}, required = true,
+      description = "where tck-summary.json, tck-report.html and the XML reports go (--out: the same, as the container image's examples write it)")
   Path reportDir;
 
   @Option(names = "--profile", defaultValue = "spark-4.2", converter = ProfileConverter.class,

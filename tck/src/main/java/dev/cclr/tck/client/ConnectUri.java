@@ -171,6 +171,22 @@ public record ConnectUri(
     return s.toString();
   }
 
+  /**
+   * A target's name as the console and the reports show it: a connection string that carries a
+   * token, with the token masked (reports are published by CI); any other name as it is.
+   */
+  public static String masked(String target) {
+    if (target == null || !target.startsWith("sc://")) {
+      return target;
+    }
+    try {
+      ConnectUri uri = parse(target);
+      return uri.token.isPresent() ? uri.toString() : target;
+    } catch (IllegalArgumentException notAConnectionString) {
+      return target;
+    }
+  }
+
   /** Like {@link #toConnectionString()} but with the token masked, safe for logs and reports. */
   @Override
   public String toString() {
