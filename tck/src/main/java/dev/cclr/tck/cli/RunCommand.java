@@ -4,6 +4,7 @@ import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.run.RunConfiguration;
 import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
+import dev.cclr.tck.selftest.SelfTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ final class RunCommand implements Callable<Integer> {
   SelectionOptions selection = new SelectionOptions();
 
   @Option(names = "--target", required = true,
-      description = "embedded | spark:<version> | sail | sparkrust | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=...")
+      description = "embedded | spark:<version> | sail | sparkrust | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=..."
+          + " | mutant:<id> (the embedded server with one of the self-test's planted faults)")
   String target;
 
   @Option(names = "--vs", description = "a second target: run every case on both and report where outcomes differ")
@@ -61,6 +63,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
         excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
-    return TckLauncher.run(config, System.out);
+    // SelfTest's opener: every target a user can name, plus the self-test's planted faults
+    // (mutant:<id>, code-mutant:<id>), which a user runs by hand to see what a case catches.
+    return TckLauncher.execute(config, System.out, SelfTest::openTarget).exit().code();
   }
 }
