@@ -70,3 +70,21 @@ java_image_import() {
   size=$(docker image inspect --format '{{.Size}}' "$tag")
   echo "built $tag ($((size / 1024 / 1024)) MiB, jar sha256 ${jar_sha:0:12}) in $(( $(date +%s) - started ))s"
 }
+
+# java_image_add_programs <work dir> <program...>: copies host programs (found on PATH) into the
+# root filesystem at their resolved paths, with the shared libraries they link against, for an
+# image whose jar runs them (the TCK's launch: target runs servers under a bash watchdog).
+java_image_add_programs() {
+  local work=$1
+  shift
+  local program path
+  for program in "$@"; do
+    path=$(readlink -f "$(command -v "$program")")
+    # At its resolved path, which is in the image's PATH (/usr/bin or /bin).
+    cp --parents "$path" "$work"
+    { ldd "$path" 2>/dev/null || true; } \
+      | awk '/=> \// { print $3 } /^\t\/[^ ]+ \(/ { print $1 }' \
+      | sort -u \
+      | while read -r lib; do [[ -e "$work$lib" ]] || cp --parents -L "$lib" "$work"; done
+  done
+}

@@ -30,6 +30,9 @@ started=$(date +%s)
 # jdk.crypto.ec (TLS to Maven Central), jdk.zipfs (reading its own jar as a file system).
 java_image_rootfs "$jar" "$work" java.se,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.management,jdk.jfr
 cp "$jar" "$work/tck.jar"
+# The launch: target runs a server under a small bash loop that needs bash and sleep
+# (dev.cclr.tck.spark.LocalServerProcesses.watched).
+java_image_add_programs "$work" bash sleep
 # World-writable: a run with `docker run --user <uid>` and no mounted /out still has a place for
 # its reports.
 mkdir -p "$work/out"
