@@ -58,7 +58,7 @@ final class ClientCommand implements Callable<Integer> {
   public Integer call() {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
     RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, selection.cases, selection.tags,
-        List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
+        List.of(), selection.reportFolder(reportDir), selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
     return TckLauncher.run(config, System.out);
   }
 }

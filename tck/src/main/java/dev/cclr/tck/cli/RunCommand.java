@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
-        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
+        excludedTags, selection.reportFolder(reportDir), selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
     // SelfTest's opener: every target a user can name, plus the self-test's planted faults
     // (mutant:<id>, code-mutant:<id>), which a user runs by hand to see what a case catches.
     return TckLauncher.execute(config, System.out, SelfTest::openTarget).exit().code();
