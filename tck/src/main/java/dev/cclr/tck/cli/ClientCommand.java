@@ -37,7 +37,8 @@ final class ClientCommand implements Callable<Integer> {
       description = "spark-jvm:<version> | pyspark | reference | cmd:<command line>")
   String driver;
 
-  @Option(names = "--report-dir", required = true, description = "where tck-summary.json, tck-report.html and the XML reports go")
+  @Option(names = {"--report-dir", "--out"}, required = true,
+      description = "where tck-summary.json, tck-report.html and the XML reports go (--out: the same, as the container image's examples write it)")
   Path reportDir;
 
   @Option(names = "--driver-timeout", defaultValue = "180", description = "seconds one driver run may take (default: 180)")
@@ -60,7 +61,7 @@ final class ClientCommand implements Callable<Integer> {
   public Integer call() {
     System.setProperty("cclr.driverTimeoutSeconds", Long.toString(driverTimeout));
     RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, selection.cases, selection.tags,
-        List.of(), reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
+        List.of(), selection.reportFolder(reportDir), selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.CLIENT));
     return TckLauncher.run(config, provenance.provenance(), System.out);
   }
 }

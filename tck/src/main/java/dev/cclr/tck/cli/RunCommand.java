@@ -4,6 +4,7 @@ import dev.cclr.tck.cases.Profile;
 import dev.cclr.tck.run.RunConfiguration;
 import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
+import dev.cclr.tck.selftest.SelfTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +35,15 @@ final class RunCommand implements Callable<Integer> {
   ProvenanceOptions provenance = new ProvenanceOptions();
 
   @Option(names = "--target", required = true,
-      description = "embedded | spark:<version> | sail | sparkrust | daft | proxy:<target> | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=...")
+      description = "embedded | spark:<version> | sail | sparkrust | daft | proxy:<target> | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=..."
+          + " | mutant:<id> (the embedded server with one of the self-test's planted faults)")
   String target;
 
   @Option(names = "--vs", description = "a second target: run every case on both and report where outcomes differ")
   String versus;
 
-  @Option(names = "--report-dir", required = true, description = "where tck-summary.json, tck-report.html and the XML reports go")
+  @Option(names = {"--report-dir", "--out"}, required = true,
+      description = "where tck-summary.json, tck-report.html and the XML reports go (--out: the same, as the container image's examples write it)")
   Path reportDir;
 
   @Option(names = "--profile", defaultValue = "spark-4.2", converter = ProfileConverter.class,
@@ -62,7 +65,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.ofNullable(versus), profile, selection.cases, selection.tags,
-        excludedTags, reportDir, selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
-    return TckLauncher.run(config, provenance.provenance(), System.out);
+        excludedTags, selection.reportFolder(reportDir), selection.gateAllLevels(), selection.fixturesRoot(), selection.baseline(Suite.SERVER));
+    // SelfTest's opener: every target a user can name, plus the self-test's planted faults
+    // (mutant:<id>, code-mutant:<id>), which a user runs by hand to see what a case catches.
+    return TckLauncher.execute(config, provenance.provenance(), System.out, SelfTest::openTarget).exit().code();
   }
 }

@@ -62,6 +62,23 @@ final class SelectionOptions {
     }
   }
 
+  /**
+   * The report folder, created if missing. One that cannot be written (a mounted folder of another
+   * user, a path through a file) is a usage error, exit 2 with its reason, like a bad baseline: the
+   * run would otherwise end in a stack trace with exit 1, which a CI gate reads as non-conformant.
+   */
+  Path reportFolder(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(command.commandLine(), "cannot create the report folder " + dir + ": " + e);
+    }
+    if (!java.nio.file.Files.isWritable(dir)) {
+      throw new ParameterException(command.commandLine(), "cannot write into the report folder " + dir);
+    }
+    return dir;
+  }
+
   Optional<Path> fixturesRoot() {
     return Optional.ofNullable(fixtures);
   }

@@ -171,6 +171,17 @@ public record ConnectUri(
     return s.toString();
   }
 
+  /**
+   * A target's name as the console and the reports show it: a connection string that carries a
+   * token, with the token masked (reports are published by CI); any other name as it is.
+   */
+  public static String masked(String target) {
+    // On the text, not on a parsed value: a string the run will refuse as malformed is shown too.
+    return target == null || !target.startsWith("sc://") ? target : TOKEN_PARAMETER.matcher(target).replaceAll(";token=***");
+  }
+
+  private static final java.util.regex.Pattern TOKEN_PARAMETER = java.util.regex.Pattern.compile(";token=[^;]*");
+
   /** Like {@link #toConnectionString()} but with the token masked, safe for logs and reports. */
   @Override
   public String toString() {

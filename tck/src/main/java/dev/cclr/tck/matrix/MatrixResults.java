@@ -30,7 +30,7 @@ public final class MatrixResults {
     for (MatrixRow row : rows) {
       Path summary = summaryOf(resultsDir, row);
       if (Files.exists(summary)) {
-        columns.add(ResultColumn.read(summary, Optional.of(row)));
+        columns.add(ResultColumn.read(summary, Optional.of(row.provenanceFallback())));
       }
     }
     Set<String> ids = rows.stream().map(MatrixRow::id).collect(Collectors.toSet());

@@ -31,4 +31,9 @@ public record MatrixRow(String id, MatrixRole role, String subject, String profi
     line.addAll(args);
     return line;
   }
+
+  /** What the conformance page shows for a summary of this row written before runs recorded their provenance. */
+  public dev.cclr.tck.spec.ProvenanceFallback provenanceFallback() {
+    return new dev.cclr.tck.spec.ProvenanceFallback(version, installedFrom);
+  }
 }

@@ -23,8 +23,8 @@ final class DifferentialReport {
       PrintStream out) throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
-    root.put("target", config.target());
-    root.put("versus", config.versus().orElseThrow());
+    root.put("target", dev.cclr.tck.client.ConnectUri.masked(config.target()));
+    root.put("versus", dev.cclr.tck.client.ConnectUri.masked(config.versus().orElseThrow()));
     root.put("versusImplementation", versusImplementation);
     root.put("profile", config.profile().id());
     ObjectNode cases = root.putObject("differences");
@@ -34,8 +34,8 @@ final class DifferentialReport {
     });
     json.writeValue(config.reportDir().resolve(FILE).toFile(), root);
     out.println();
-    out.println("differential: " + differences.size() + " case(s) where " + config.target() + " and "
-        + config.versus().get() + " (" + versusImplementation + ") answered differently");
+    out.println("differential: " + differences.size() + " case(s) where " + dev.cclr.tck.client.ConnectUri.masked(config.target())
+        + " and " + dev.cclr.tck.client.ConnectUri.masked(config.versus().get()) + " (" + versusImplementation + ") answered differently");
     new TreeMap<>(differences).forEach((id, list) -> list.forEach(d -> out.println("  " + id + ": " + d)));
   }
 }

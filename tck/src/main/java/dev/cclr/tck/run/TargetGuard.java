@@ -26,6 +26,8 @@ final class TargetGuard implements AutoCloseable {
   static final String CRASH_REQUIREMENT = "SRV-SEC-009";
 
   private final String spec;
+  /** The spec as messages and reports show it (a connection string's token masked). */
+  private final String shown;
   private final TargetOpener opener;
   private final Profile profile;
   private Target target;
@@ -35,6 +37,7 @@ final class TargetGuard implements AutoCloseable {
 
   private TargetGuard(String spec, Profile profile, TargetOpener opener) {
     this.spec = spec;
+    this.shown = dev.cclr.tck.client.ConnectUri.masked(spec);
     this.profile = profile;
     this.opener = opener;
   }
@@ -42,7 +45,7 @@ final class TargetGuard implements AutoCloseable {
   /** Opens and probes the target named {@code spec}; never throws for a target that is not there. */
   static TargetGuard open(String spec, Profile profile, TargetOpener opener) {
     TargetGuard guard = new TargetGuard(spec, profile, opener);
-    if (!guard.start("target " + spec)) {
+    if (!guard.start("target " + guard.shown)) {
       guard.neverReached = guard.unavailable;
     }
     return guard;
@@ -104,15 +107,15 @@ final class TargetGuard implements AutoCloseable {
     target = null;
     closeQuietly(crashed);
     if (crashed.managed()) {
-      aftermath = start("target " + spec + ", restarted after the crash in case " + c.id() + ",")
+      aftermath = start("target " + shown + ", restarted after the crash in case " + c.id() + ",")
           ? "restarted; the run went on with the next case"
           : "it could not be restarted: every later case is ERROR";
     } else {
-      unavailable = "target " + spec + " is unavailable after the crash in case " + c.id()
+      unavailable = "target " + shown + " is unavailable after the crash in case " + c.id()
           + " (the TCK did not start it, so it cannot restart it)";
       aftermath = "not restarted (not started by the TCK): every later case is ERROR";
     }
-    crashes.add(new TargetCrash(c.id(), spec, problem.get(), aftermath));
+    crashes.add(new TargetCrash(c.id(), shown, problem.get(), aftermath));
     String message = "the target stopped answering during this case: " + problem.get()
         + " [a server must fail the request, not go down: " + CRASH_REQUIREMENT + "]";
     String before = result.message() == null || result.message().isEmpty() ? "" : "what the case saw: " + result.message();

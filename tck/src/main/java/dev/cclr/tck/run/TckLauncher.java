@@ -11,6 +11,7 @@ import dev.cclr.tck.report.RunSummary;
 import dev.cclr.tck.report.SummaryJsonWriter;
 import dev.cclr.tck.report.Verdict;
 import dev.cclr.tck.targets.TargetOpener;
+import dev.cclr.tck.client.ConnectUri;
 import dev.cclr.tck.targets.Targets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,7 +58,8 @@ public final class TckLauncher {
     }
     try (TckRun run = new TckRun(config, opener)) {
       out.println("cclr TCK " + TckVersion.get() + ": suite " + config.suite() + ", " + run.cases().size()
-          + " cases, " + (config.suite() == Suite.CLIENT ? "driver " : "target ") + config.target() + config.versus().map(v -> " vs " + v).orElse("")
+          + " cases, " + (config.suite() == Suite.CLIENT ? "driver " : "target ") + ConnectUri.masked(config.target())
+          + config.versus().map(v -> " vs " + ConnectUri.masked(v)).orElse("")
           + ", profile " + config.profile());
       if (config.suite() == Suite.SERVER) {
         run.openTargets();

@@ -119,7 +119,7 @@ public final class TckRun implements AutoCloseable {
 
   /** The run's results so far as a summary (a run whose target never came up judged nothing). */
   public RunSummary summary() {
-    RunSummary s = new RunSummary(config.suite().id(), implementation, config.target(), config.profile().id(), TckVersion.get(), started);
+    RunSummary s = new RunSummary(config.suite().id(), implementation, dev.cclr.tck.client.ConnectUri.masked(config.target()), config.profile().id(), TckVersion.get(), started);
     synchronized (results) {
       results.forEach(s::add);
     }

@@ -174,7 +174,7 @@ public final class SelfTest {
    * The user's targets, plus {@code mutant:<id>}: the embedded reference server with one server
    * mutant in front, and {@code code-mutant:<id>}: the embedded server planning with a faulty part.
    */
-  static Target openTarget(String spec, Profile profile) {
+  public static Target openTarget(String spec, Profile profile) {
     if (spec.startsWith(CODE_MUTANT_PREFIX)) {
       String id = spec.substring(CODE_MUTANT_PREFIX.length());
       CodeMutants.CodeMutant mutant = CodeMutants.find(id)

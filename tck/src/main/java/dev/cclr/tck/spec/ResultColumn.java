@@ -2,7 +2,6 @@ package dev.cclr.tck.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cclr.tck.matrix.MatrixRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ public record ResultColumn(String label, String implementation, String suite, St
   }
 
   /** The column of {@code summary}; {@code row} fills in provenance an older summary lacks. */
-  public static ResultColumn read(Path summary, Optional<MatrixRow> row) {
+  public static ResultColumn read(Path summary, Optional<ProvenanceFallback> row) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readAllBytes(summary));
@@ -76,7 +75,7 @@ public record ResultColumn(String label, String implementation, String suite, St
     String version = text(root, "implementationVersion")
         .or(() -> row.map(r -> r.version().orElse(root.path("tckVersion").asText())))
         .orElse(NOT_RECORDED);
-    String installedFrom = text(root, "installedFrom").or(() -> row.map(MatrixRow::installedFrom)).orElse(NOT_RECORDED);
+    String installedFrom = text(root, "installedFrom").or(() -> row.map(ProvenanceFallback::installedFrom)).orElse(NOT_RECORDED);
     String date = text(root, "started").map(s -> Instant.parse(s).atZone(ZoneOffset.UTC).toLocalDate().toString()).orElse(NOT_RECORDED);
     return new ResultColumn(label, implementation, suite, profile, root.path("target").asText(), version, installedFrom, date,
         cases, crashes, must, mustPassed);

@@ -99,4 +99,15 @@ class ConnectUriTest {
     ConnectUri uri = ConnectUri.local(4242).withToken("t").withUserId("u");
     assertEquals("sc://127.0.0.1:4242/;token=t;user_id=u", uri.toConnectionString());
   }
+
+  /** The target names the console and the reports show: a token never, any other name unchanged. */
+  @Test
+  void maskedHidesOnlyTheTokenOfAConnectionString() {
+    assertEquals("sc://127.0.0.1:15002/;token=***;user_id=u", ConnectUri.masked("sc://127.0.0.1:15002/;token=s3cret;user_id=u"));
+    assertEquals("sc://127.0.0.1:15002", ConnectUri.masked("sc://127.0.0.1:15002"));
+    assertEquals("sc://127.0.0.1:15002/;user_id=u", ConnectUri.masked("sc://127.0.0.1:15002/;user_id=u"));
+    assertEquals("embedded", ConnectUri.masked("embedded"));
+    assertEquals("launch:./server --port {port}", ConnectUri.masked("launch:./server --port {port}"));
+    assertEquals("sc://not a uri;token=***", ConnectUri.masked("sc://not a uri;token=x"), "malformed, and shown before it is refused");
+  }
 }

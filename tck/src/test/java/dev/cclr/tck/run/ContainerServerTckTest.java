@@ -11,25 +11,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.tck.spec.RequirementCatalog;
 import dev.cclr.tck.targets.ContainerTarget;
+import dev.cclr.tck.targets.LocalImages;
 import dev.cclr.tck.targets.container.ContainerTargetException;
-import dev.cclr.tck.targets.container.TestcontainersSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * The whole server suite, the large cases included, against the reference server's container
@@ -45,7 +40,8 @@ class ContainerServerTckTest {
     String image = System.getProperty("cclr.referenceServerImage");
     assertNotNull(image, "cclr.referenceServerImage is not set: run this test in the containers profile "
         + "(./mvnw -Pcontainers verify), which builds the image");
-    requireImageOfCurrentJar(image, Path.of(System.getProperty("cclr.referenceServerJar")));
+    LocalImages.requireBuiltFrom(image, Path.of(System.getProperty("cclr.referenceServerJar")),
+        "dev.cclr.reference-server.jar-sha256", "./mvnw -Pcontainers -pl reference-server -am package");
 
     String target = "container:" + image + ":" + freeLoopbackPort();
     Path reportDir = Path.of("target/tck-reports/container-reference-server");
@@ -96,21 +92,6 @@ class ContainerServerTckTest {
         "took " + java.time.Duration.between(started, java.time.Instant.now()));
     assertTrue(e.getMessage().contains("image 'cclr/not-built-here:0' is not on the Docker engine, and container "
         + "targets never pull images"), e.getMessage());
-  }
-
-  /** An image left from an older build would test old code: its label must name the jar just built. */
-  private static void requireImageOfCurrentJar(String image, Path jar) throws Exception {
-    assertTrue(Files.isRegularFile(jar), "no server jar at " + jar);
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (InputStream in = Files.newInputStream(jar)) {
-      sha.update(in.readAllBytes());
-    }
-    String expected = HexFormat.of().formatHex(sha.digest());
-    TestcontainersSettings.apply();
-    Map<String, String> labels =
-        DockerClientFactory.instance().client().inspectImageCmd(image).exec().getConfig().getLabels();
-    assertEquals(expected, labels == null ? null : labels.get("dev.cclr.reference-server.jar-sha256"),
-        "image " + image + " was not built from " + jar + ": rebuild it (./mvnw -Pcontainers -pl reference-server -am package)");
   }
 
   private static int freeLoopbackPort() throws IOException {

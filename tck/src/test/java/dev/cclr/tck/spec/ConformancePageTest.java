@@ -49,8 +49,8 @@ class ConformancePageTest {
         .add("c1", "SRV-SES-001", "MUST", Verdict.PASS, "", null).write(dir.resolve("old"));
     Path ownClient = SummaryFiles.client("cclr reference client", "reference", "2026-10-02T08:00:00Z")
         .add("k1", "CLI-ALG-001", "MUST", Verdict.PASS, "", null).write(dir.resolve("own"));
-    String md = ConformancePage.renderColumns(catalog(), List.of(ResultColumn.read(recorded, java.util.Optional.of(row)),
-        ResultColumn.read(old, java.util.Optional.of(row)), ResultColumn.read(old), ResultColumn.read(ownClient, java.util.Optional.of(own))));
+    String md = ConformancePage.renderColumns(catalog(), List.of(ResultColumn.read(recorded, java.util.Optional.of(row.provenanceFallback())),
+        ResultColumn.read(old, java.util.Optional.of(row.provenanceFallback())), ResultColumn.read(old), ResultColumn.read(ownClient, java.util.Optional.of(own.provenanceFallback()))));
     assertTrue(md.contains("| run | suite | version | installed from | run on | target | profile | MUST cases passed |"), md);
     assertTrue(md.contains("| Server A 1.0 (spark-4.2) | server | 1.0 | PyPI wheel a==1.0 | 2026-11-21 | `sail` | spark-4.2 | 1 / 1 |"),
         "the summary's own record wins over the row's: " + md);
