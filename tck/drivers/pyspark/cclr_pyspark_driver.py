@@ -9,7 +9,16 @@ error, 1 when the driver itself broke.
 CCLR_INPUT_FORM chooses what createDataFrame is given (spec 14.1): "arrow" (the default) the
 pyarrow.Table, "pandas" a pandas DataFrame made with table.to_pandas(), "rows" a list of tuples
 from table.to_pylist(). PySpark converts pandas and rows to Arrow itself, each on its own code
-path, so each form is judged by cases of its own.
+path, so each form is judged by cases of its own. CCLR_USUAL_FORM (set by the kit, not by the
+contract) replaces the default for a client that refuses the Arrow table: pyspark-client-rust
+4.2.0 raises for a pyarrow.Table, so the kit gives it the list of row tuples; PySpark 3.5 takes
+no pyarrow.Table either, and gets the pandas DataFrame.
+
+The same script runs every Python client the kit pins (PySpark 4.2.0, 4.1.3, 4.0.1, 3.5.9 and
+pyspark-client-rust 4.2.0). Where their APIs differ it uses what the client has: the shorter
+retry policy only where pyspark.sql.connect.client.retries exists (4.0 on), and toArrow() where
+the DataFrame has it (4.0 on; on 3.5 the client's own Arrow result of the plan, which is what
+toPandas() converts).
 
 What PySpark (4.2.0, Spark Connect) changes on the way; all equal for the TCK, which compares
 values, not type spellings (spec 14.2):
@@ -65,6 +74,15 @@ def error_record(phase: str, exc: BaseException) -> dict:
     return record
 
 
+def to_arrow(df) -> pa.Table:
+    """The collected rows as Arrow: toArrow() (4.0 on), else the Arrow result PySpark 3.5's
+    toPandas() is made from (the client's to_table of the DataFrame's plan)."""
+    if hasattr(df, "toArrow"):
+        return df.toArrow()
+    table, _ = df._session.client.to_table(df._plan.to_proto(df._session.client))
+    return table
+
+
 def main() -> int:
     env = os.environ
     case = env.get("CCLR_CASE", "-")
@@ -82,7 +100,7 @@ def main() -> int:
     except ValueError:
         log(case, f"usage: CCLR_REPEAT must be a positive integer, not {env['CCLR_REPEAT']!r}")
         return USAGE
-    form = env.get("CCLR_INPUT_FORM") or "arrow"
+    form = env.get("CCLR_INPUT_FORM") or env.get("CCLR_USUAL_FORM") or "arrow"
     if form not in INPUT_FORMS:
         log(case, f"usage: CCLR_INPUT_FORM must be one of {', '.join(INPUT_FORMS)}, not {form!r}")
         return USAGE
@@ -96,8 +114,11 @@ def main() -> int:
 
     # Imported here so that a usage error is reported without paying for PySpark's import.
     from pyspark.sql import SparkSession
-    from pyspark.sql.connect.client.retries import DefaultPolicy
     from pyspark.sql.pandas.types import from_arrow_schema
+    try:
+        from pyspark.sql.connect.client.retries import DefaultPolicy
+    except ImportError:  # PySpark 3.5 and pyspark-client-rust: the client's own retries stay
+        DefaultPolicy = None
 
     # The input's Spark schema, passed explicitly. createDataFrame(table) alone derives the same
     # types and nullability, but it sends no schema (no schema blob, no schemaHash) and puts a
@@ -123,12 +144,13 @@ def main() -> int:
         # minutes, so that a server that is gone gives an error inside the TCK's driver timeout
         # (120 s), the ReleaseSession of stop() included. The INTERNAL errors the TCK provokes
         # are not retried under either policy.
-        spark.client.set_retry_policies([DefaultPolicy(max_retries=5, max_backoff=5000)])
+        if DefaultPolicy is not None:
+            spark.client.set_retry_policies([DefaultPolicy(max_retries=5, max_backoff=5000)])
         for i in range(repeat):
             phase = "createDataFrame"
             df = spark.createDataFrame(data, schema=schema)
             phase = "collect"
-            result = df.toArrow()
+            result = to_arrow(df)
             log(case, f"run {i + 1}/{repeat} ({form}): {result.num_rows} rows collected")
     except Exception as e:  # the client's error: the result of the case, not the driver's
         log(case, f"{phase} failed: {type(e).__name__}: {e}")

@@ -39,6 +39,17 @@ final class TckRuns {
     return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), summary, reportDir);
   }
 
+  /** Only the cases {@code cases} of the client suite, under {@code profile}, with one driver. */
+  static Outcome client(String driver, Profile profile, List<String> cases, Path reportDir) throws IOException {
+    RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), profile, cases, List.of(),
+        List.of(), reportDir, false, Optional.empty());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int exit = TckLauncher.run(config, new TeePrintStream(console, System.out));
+    JsonNode summary = new ObjectMapper().readTree(reportDir.resolve("tck-summary.json").toFile());
+    return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), summary, reportDir);
+  }
+
   /** Prints to the test log as well, so a CI log shows the per-case lines. */
   static final class TeePrintStream extends PrintStream {
     private final PrintStream second;

@@ -43,6 +43,44 @@ final class Blobs {
     return out;
   }
 
+  /**
+   * The judgement of a check that finds no relation of the profile's upload form: BROKEN when the
+   * client sent the data in another form that the case's threshold rules out (an inline
+   * local_relation above localRelationCacheThreshold, or the other profile's upload form), so that
+   * a client that always sends its data inline (the Go client, pyspark-client-rust) is judged on the
+   * relation it actually sent; otherwise the situation never arose.
+   */
+  static Judgement missingUploadRelation(ClientRun run) {
+    String expected = run.profile().clientUploadsCachedBlob() ? LocalDataRelation.CACHED : LocalDataRelation.CHUNKED;
+    long threshold = run.bytesSetting("spark.sql.session.localRelationCacheThreshold");
+    List<String> problems = new ArrayList<>();
+    for (ClientTrace.RelationUse use : run.trace().relationUses()) {
+      for (LocalDataRelation r : use.relations()) {
+        if (isUploadForm(run, r)) {
+          continue;
+        }
+        if (r.isInline()) {
+          long size = inlineSize(r);
+          if (r.dataBytes() != null && size > threshold) {
+            problems.add(use.method() + " call #" + use.callSeq() + " carries the " + run.input().rowCount()
+                + "-row data as an inline local_relation of " + size + " bytes (schema and data), above"
+                + " localRelationCacheThreshold = " + threshold + ", not as a " + expected);
+          }
+        } else {
+          problems.add(use.method() + " call #" + use.callSeq() + " carries the data as a " + r.kind() + ", not as a " + expected
+              + (run.profile().clientUploadsCachedBlob() ? " (the form of clients of Spark 4.0)" : ""));
+        }
+      }
+    }
+    return problems.isEmpty() ? Judgement.nothingToJudge(noUploadRelation(run)) : Judgement.of(problems);
+  }
+
+  /** The bytes of an inline relation: its Arrow data and its schema string. */
+  static long inlineSize(LocalDataRelation r) {
+    return (r.dataBytes() == null ? 0 : r.dataBytes())
+        + (r.schema() == null ? 0 : r.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+  }
+
   /** Nothing of the profile's upload form was sent; under spark-4.2 the same words as {@link #noChunkedRelation}. */
   static String noUploadRelation(ClientRun run) {
     return run.profile().clientUploadsCachedBlob()

@@ -29,7 +29,7 @@ final class ChunkChecks {
   static Judgement oneSchema(ClientRun run) {
     List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     List<String> problems = new ArrayList<>();
     boolean compared = false;
@@ -168,7 +168,7 @@ final class ChunkChecks {
   static Judgement eachDataBlob(ClientRun run, BlobJudge judge) {
     Map<String, Optional<ByteString>> blobs = Blobs.dataBlobs(run);
     if (blobs.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     List<String> problems = new ArrayList<>();
     int judged = 0;

@@ -31,7 +31,7 @@ final class RelationChecks {
   static Judgement wellFormed(ClientRun run) {
     List<LocalDataRelation> relations = Blobs.uploadRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     List<String> problems = new ArrayList<>();
     for (LocalDataRelation r : relations) {
@@ -67,7 +67,7 @@ final class RelationChecks {
     List<ClientTrace.RelationUse> uses = run.trace().relationUses().stream()
         .filter(u -> u.relations().stream().anyMatch(r -> Blobs.isUploadForm(run, r))).toList();
     if (uses.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     // session id -> server-side session id -> confirmed keys
     Map<String, Map<String, Set<String>>> confirmed = new HashMap<>();
@@ -123,7 +123,7 @@ final class RelationChecks {
   static Judgement hashesReproduceInput(ClientRun run) {
     List<LocalDataRelation> relations = Blobs.uploadRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noUploadRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     List<String> problems = new ArrayList<>();
     for (LocalDataRelation r : relations) {
@@ -190,7 +190,7 @@ final class RelationChecks {
       for (LocalDataRelation r : use.relations()) {
         if (r.isInline() && r.dataBytes() != null) {
           judged++;
-          long size = r.dataBytes() + (r.schema() == null ? 0 : r.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+          long size = Blobs.inlineSize(r);
           if (size > threshold) {
             problems.add("an inline local_relation of " + size + " bytes (schema and data) exceeds localRelationCacheThreshold = " + threshold);
           }

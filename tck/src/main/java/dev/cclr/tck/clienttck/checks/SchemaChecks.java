@@ -32,7 +32,7 @@ final class SchemaChecks {
   /** Applies a rule to every schema blob sent; not applicable when the client sends none (Python style). */
   private static Judgement eachSchemaBlob(ClientRun run, SchemaJudge judge) {
     if (Blobs.chunkedRelations(run).isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     Map<String, Optional<ByteString>> blobs = Blobs.schemaBlobs(run);
     if (blobs.isEmpty()) {
@@ -71,7 +71,7 @@ final class SchemaChecks {
   static Judgement neverEmpty(ClientRun run) {
     List<LocalDataRelation> relations = Blobs.chunkedRelations(run);
     if (relations.isEmpty()) {
-      return Judgement.nothingToJudge(Blobs.noChunkedRelation(run));
+      return Blobs.missingUploadRelation(run);
     }
     List<String> problems = new ArrayList<>();
     for (LocalDataRelation r : relations) {

@@ -1,8 +1,9 @@
 package dev.cclr.tck.clienttck.drivers;
 
 /**
- * Reads {@code --driver}: {@code spark-jvm:<version>}, {@code pyspark}, {@code pyspark-mutant:<id>}
- * (the self-test's PySpark with a planted bug), {@code reference[:fault]} or {@code cmd:<command line>}.
+ * Reads {@code --driver}: {@code spark-jvm:<version>}, {@code pyspark[:<version>]},
+ * {@code pyspark-client-rust}, {@code go}, {@code pyspark-mutant:<id>} (the self-test's PySpark
+ * with a planted bug), {@code reference[:fault]} or {@code cmd:<command line>}.
  */
 public final class ClientDrivers {
   private ClientDrivers() {}
@@ -13,6 +14,13 @@ public final class ClientDrivers {
     }
     if (spec.equals("pyspark")) {
       return new PySparkDriver();
+    }
+    if (spec.startsWith("pyspark:") || spec.equals("pyspark-client-rust")) {
+      return new PySparkDriver(PythonClient.find(spec).orElseThrow(() -> new IllegalArgumentException(
+          "unknown PySpark version in driver '" + spec + "': this kit pins " + PythonClient.pysparkVersions())));
+    }
+    if (spec.equals("go")) {
+      return new GoClientDriver();
     }
     if (spec.startsWith("pyspark-mutant:")) {
       String id = spec.substring("pyspark-mutant:".length());
@@ -34,7 +42,8 @@ public final class ClientDrivers {
     if (spec.startsWith("cmd:")) {
       return new CommandDriver(spec.substring("cmd:".length()));
     }
-    throw new IllegalArgumentException("unknown driver '" + spec
-        + "': one of spark-jvm:<version>, pyspark, pyspark-mutant:<id>, reference, cmd:<command line>");
+    throw new IllegalArgumentException("unknown driver '" + spec + "': one of spark-jvm:<version>, pyspark (4.2.0),"
+        + " pyspark:<version> (" + PythonClient.pysparkVersions() + "), pyspark-client-rust, go,"
+        + " pyspark-mutant:<id>, reference[:<fault>], reference-in-process[:<fault>], cmd:<command line>");
   }
 }

@@ -4,18 +4,18 @@ import dev.cclr.tck.fixtures.KitFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * PySpark's Connect client ({@code pyspark-client} with {@code pyarrow}), run from a virtual
- * environment that the TCK creates on first use with {@code setup-venv.sh} and the pinned
- * {@code requirements.txt} of {@code tck/drivers/pyspark} (from the source tree, or from the copy
- * in the TCK jar). The environment lives under {@code ~/.cache/cclr} (or {@code CCLR_VENV_DIR}) and
- * is reused while the requirements do not change.
+ * A Python Spark Connect client ({@link PythonClient}: PySpark 4.2.0, 4.1.3, 4.0.1, 3.5.9,
+ * pyspark-client-rust), run with {@code cclr_pyspark_driver.py} from a virtual environment that the
+ * TCK creates on first use with {@code setup-venv.sh} and the client's pinned requirements file in
+ * {@code tck/drivers} (from the source tree, or from the copy in the TCK jar). Each environment lives
+ * under {@code ~/.cache/cclr} (PySpark 4.2.0's at {@code CCLR_VENV_DIR} when set) and is reused
+ * while its requirements do not change.
  *
  * <p>With a {@link PySparkMutant} ({@code --driver pyspark-mutant:<id>}) the same script runs with
  * {@code mutants/} on {@code PYTHONPATH}, whose {@code sitecustomize.py} plants that one bug in the
@@ -23,39 +23,45 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PySparkDriver implements ClientDriver {
 
+  private final PythonClient client;
+  private final String name;
   private final PySparkMutant mutant;
-  private Path driverDir;
+  private Path driversDir;
   private Path venv;
 
+  /** {@code --driver pyspark}: PySpark 4.2.0 under its short name. */
   public PySparkDriver() {
-    this(null);
+    this(PythonClient.PYSPARK_4_2_0, "pyspark", null);
   }
 
-  /** PySpark with one planted bug, or the client as released when {@code mutant} is null. */
+  /** PySpark 4.2.0 with one planted bug, or the client as released when {@code mutant} is null. */
   public PySparkDriver(PySparkMutant mutant) {
+    this(PythonClient.PYSPARK_4_2_0, mutant == null ? "pyspark" : "pyspark-mutant:" + mutant.id(), mutant);
+  }
+
+  /** One of the pinned Python clients, under its own driver name. */
+  public PySparkDriver(PythonClient client) {
+    this(client, client.driverName(), null);
+  }
+
+  private PySparkDriver(PythonClient client, String name, PySparkMutant mutant) {
+    this.client = client;
+    this.name = name;
     this.mutant = mutant;
   }
 
   @Override
-  public String name() { return mutant == null ? "pyspark" : "pyspark-mutant:" + mutant.id(); }
+  public String name() { return name; }
 
-  /** The driver script takes the pyarrow table, a pandas DataFrame or a list of row tuples. */
+  /** The driver script takes the pyarrow table, a pandas DataFrame or a list of row tuples, as the client allows. */
   @Override
   public java.util.Set<InputForm> inputForms() {
-    return java.util.EnumSet.allOf(InputForm.class);
+    return client.inputForms();
   }
 
   @Override
   public String describe() {
-    prepare();
-    try {
-      String version = Files.readAllLines(driverDir.resolve("requirements.txt")).stream()
-          .filter(l -> l.startsWith("pyspark-client==")).map(l -> l.substring("pyspark-client==".length()).trim())
-          .findFirst().orElse("?");
-      return "PySpark Connect client " + version + mutated();
-    } catch (IOException e) {
-      return "PySpark Connect client" + mutated();
-    }
+    return client.describe() + mutated();
   }
 
   @Override
@@ -64,13 +70,15 @@ public final class PySparkDriver implements ClientDriver {
       return;
     }
     try {
-      driverDir = locateDriverFiles();
-      Path target = venvDir();
-      Process p = new ProcessBuilder("bash", driverDir.resolve("setup-venv.sh").toString(), target.toString())
+      driversDir = KitFiles.directory(KitFiles.Tree.DRIVERS);
+      Path target = client.venvDir();
+      Process p = new ProcessBuilder("bash", driversDir.resolve("pyspark").resolve("setup-venv.sh").toString(),
+          target.toString(), driversDir.resolve(client.requirements()).toString())
           .redirectErrorStream(true).start();
       String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("could not set up the PySpark virtual environment in " + target + ":\n" + log);
+        throw new IllegalStateException("could not set up the virtual environment of " + client.describe() + " in "
+            + target + ":\n" + log.strip());
       }
       venv = target;
     } catch (IOException e) {
@@ -84,7 +92,8 @@ public final class PySparkDriver implements ClientDriver {
   @Override
   public List<String> command(Path workDir) {
     prepare();
-    return List.of(venv.resolve("bin").resolve("python").toString(), driverDir.resolve("cclr_pyspark_driver.py").toString());
+    return List.of(venv.resolve("bin").resolve("python").toString(),
+        driversDir.resolve("pyspark").resolve("cclr_pyspark_driver.py").toString());
   }
 
   /**
@@ -96,29 +105,28 @@ public final class PySparkDriver implements ClientDriver {
 
   @Override
   public Map<String, String> environment() {
-    if (mutant == null) {
-      return Map.of("PYTHONHASHSEED", HASH_SEED);
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("PYTHONHASHSEED", HASH_SEED);
+    // The form the script uses when a case names none: the client's own, for a client that refuses the Arrow table.
+    client.usualForm().ifPresent(f -> env.put("CCLR_USUAL_FORM", f.id()));
+    if (mutant != null) {
+      prepare();
+      env.put("PYTHONPATH", driversDir.resolve("pyspark").resolve("mutants").toString());
+      env.put("CCLR_PYSPARK_MUTANT", mutant.id());
     }
-    prepare();
-    return Map.of("PYTHONHASHSEED", HASH_SEED, "PYTHONPATH", driverDir.resolve("mutants").toString(),
-        "CCLR_PYSPARK_MUTANT", mutant.id());
+    return env;
   }
 
   private String mutated() {
     return mutant == null ? "" : ", mutant " + mutant.id() + " (" + mutant.what() + ")";
   }
 
-  /** The project's Python virtual environment; the Sail target installs pysail into it too. */
+  /** The project's Python virtual environment (PySpark 4.2.0's); the Sail target installs pysail into it too. */
   public static Path venvDir() {
     String configured = System.getenv("CCLR_VENV_DIR");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
     return Path.of(System.getProperty("user.home"), ".cache", "cclr", "pyspark-venv");
-  }
-
-  /** The driver's files: the source tree's when running from it, else extracted from the jar. */
-  private static Path locateDriverFiles() {
-    return KitFiles.directory(KitFiles.Tree.DRIVERS).resolve("pyspark");
   }
 }

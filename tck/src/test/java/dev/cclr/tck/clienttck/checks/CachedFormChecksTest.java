@@ -92,16 +92,23 @@ class CachedFormChecksTest {
         "the cached blob " + Scenario.shortKey(schemaOnly) + " is a LocalRelation without data");
   }
 
+  /**
+   * Each profile's upload form is the only right one: chunks under spark-4.0, or one cached blob
+   * under spark-4.2, break the rules of the relation (judged on the relation sent); no local data
+   * at all leaves nothing to judge.
+   */
   @Test
-  void nothingCachedIsNothingToJudgeUnder40AndCachedIsNothingUnder42() {
+  void theOtherProfilesUploadFormIsBroken() {
+    String chunked40 = "ExecutePlan call #4 carries the data as a chunked_cached_local_relation, not as a cached_local_relation"
+        + " (the form of clients of Spark 4.0)";
+    assertBroken(RelationChecks.wellFormed(under40(small.wellBehaved())), chunked40);
+    assertBroken(RelationChecks.refersOnlyToConfirmed(under40(small.wellBehaved())), chunked40);
+    String cached42 = "ExecutePlan call #3 carries the data as a cached_local_relation, not as a chunked_cached_local_relation";
+    assertBroken(RelationChecks.wellFormed(small.run(conforming(blob))), cached42);
+    assertBroken(RelationChecks.hashesReproduceInput(small.run(conforming(blob))), cached42);
     String none40 = "the client sent no cached_local_relation (the case's data is 5 rows and localRelationCacheThreshold is 1024,"
         + " so a client of Spark 4.0 has to)";
-    assertNothingToJudge(RelationChecks.wellFormed(under40(small.wellBehaved())), none40);
-    assertNothingToJudge(RelationChecks.refersOnlyToConfirmed(under40(small.wellBehaved())), none40);
-    String none42 = "the client sent no chunked_cached_local_relation (the case's data is 5 rows and"
-        + " localRelationCacheThreshold is 1024, so it has to)";
-    assertNothingToJudge(RelationChecks.wellFormed(small.run(conforming(blob))), none42);
-    assertNothingToJudge(RelationChecks.hashesReproduceInput(small.run(conforming(blob))), none42);
+    assertNothingToJudge(RelationChecks.wellFormed(under40(new ClientSim())), none40);
   }
 
   @Test

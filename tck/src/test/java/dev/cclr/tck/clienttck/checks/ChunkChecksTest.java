@@ -42,10 +42,11 @@ class ChunkChecksTest {
     return s.run(s.wellBehaved());
   }
 
+  /** Data sent inline above the threshold breaks the rule (judged on the relation sent); blobs never uploaded leave nothing to judge. */
   private void assertNothingToJudgeWithoutUploadedChunks(Function<ClientRun, Judgement> check) {
     ClientSim inline = new ClientSim().execute(Relation.newBuilder().setLocalRelation(LocalRelation.newBuilder()
         .setSchema(Scenario.ALL_TYPES_JSON).setData(small.chunks().get(0))).build());
-    assertNothingToJudge(check.apply(small.run(inline)), NO_CHUNKED);
+    assertBroken(check.apply(small.run(inline)), small.inlineAboveThreshold(true));
     ClientSim neverUploaded = new ClientSim().status(small.names(), Set.copyOf(small.names())).execute(small.relation());
     assertNothingToJudge(check.apply(small.run(neverUploaded)), "none of the data blobs the relations refer to was uploaded in this run");
   }

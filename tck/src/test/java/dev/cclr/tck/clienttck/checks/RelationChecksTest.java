@@ -48,7 +48,29 @@ class RelationChecksTest {
         "dataHashes has '" + upper + "', not a bare lower-case hex SHA-256 key",
         "schemaHash is '" + small.names().get(0) + "', not a bare lower-case hex SHA-256 key",
         "a chunked relation has no dataHashes");
-    assertNothingToJudge(RelationChecks.wellFormed(small.run(inlineOnly())), NO_CHUNKED);
+    assertBroken(RelationChecks.wellFormed(small.run(inlineOnly())), small.inlineAboveThreshold(true));
+  }
+
+  /**
+   * A client that sends data inline above the threshold (the Go client, pyspark-client-rust) is
+   * judged on the relation it sent: the upload-form rules find it broken, naming the inline
+   * relation; inline data within the threshold leaves them with nothing to judge.
+   */
+  @Test
+  void inlineAboveTheThresholdIsJudgedOnTheRelationSent() {
+    Relation wrapped = Relation.newBuilder().setToDf(dev.cclr.proto.ToDF.newBuilder()
+        .setInput(inline(small.chunks().get(0), null)).addColumnNames("a")).build();
+    Scenario tiny = small.withConf(Map.of(Scenario.THRESHOLD, "10"));
+    long size = small.chunks().get(0).size();
+    String problem = "ExecutePlan call #1 carries the 5-row data as an inline local_relation of " + size
+        + " bytes (schema and data), above localRelationCacheThreshold = 10, not as a chunked_cached_local_relation";
+    ClientSim sim = new ClientSim().execute(wrapped);
+    assertBroken(RelationChecks.wellFormed(tiny.run(sim)), problem);
+    assertBroken(RelationChecks.hashesReproduceInput(tiny.run(sim)), problem);
+    assertBroken(RelationChecks.refersOnlyToConfirmed(tiny.run(sim)), problem);
+    assertBroken(SchemaChecks.neverEmpty(tiny.run(sim)), problem);
+    Scenario roomy = small.withConf(Map.of(Scenario.THRESHOLD, Long.toString(size)));
+    assertNothingToJudge(RelationChecks.wellFormed(roomy.run(sim)), NO_CHUNKED.replace("1024", Long.toString(size)));
   }
 
   @Test
@@ -74,7 +96,7 @@ class RelationChecksTest {
     assertBroken(RelationChecks.refersOnlyToConfirmed(small.run(otherSession)), problems.stream()
         .map(p -> p.replace("call #3", "call #2").replace(ClientSim.SESSION, otherSession.session)
             .replace("restarted-session", ClientSim.SERVER_SIDE)).toArray(String[]::new));
-    assertNothingToJudge(RelationChecks.refersOnlyToConfirmed(small.run(inlineOnly())), NO_CHUNKED);
+    assertBroken(RelationChecks.refersOnlyToConfirmed(small.run(inlineOnly())), small.inlineAboveThreshold(true));
   }
 
   @Test
@@ -86,7 +108,7 @@ class RelationChecksTest {
         "the chunks of the relation (3 keys) differ from the input: row 0, column 0 (id): expected 0 but was 4");
     assertBroken(RelationChecks.hashesReproduceInput(small.run(new ClientSim().execute(small.relation()))),
         "data blob " + Scenario.shortKey(small.chunks().get(0)) + " was never uploaded in this run, so its rows are unknown");
-    assertNothingToJudge(RelationChecks.hashesReproduceInput(small.run(inlineOnly())), NO_CHUNKED);
+    assertBroken(RelationChecks.hashesReproduceInput(small.run(inlineOnly())), small.inlineAboveThreshold(true));
   }
 
   @Test

@@ -131,6 +131,17 @@ record Scenario(CanonicalTable input, ByteString schema, List<ByteString> chunks
     return sim.run(input, script, Optional.empty(), Optional.of(error));
   }
 
+  /**
+   * What the upload-form checks say of this scenario's first chunk sent inline (with the
+   * all-types schema string when {@code withSchema}) in call #1, above its threshold of 1 KiB.
+   */
+  String inlineAboveThreshold(boolean withSchema) {
+    long size = chunks.get(0).size() + (withSchema ? ALL_TYPES_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : 0);
+    return "ExecutePlan call #1 carries the " + input.rowCount() + "-row data as an inline local_relation of " + size
+        + " bytes (schema and data), above localRelationCacheThreshold = " + script.conf().get(THRESHOLD)
+        + ", not as a chunked_cached_local_relation";
+  }
+
   static String key(ByteString blob) {
     return ChunkedUpload.sha256Hex(blob);
   }

@@ -37,7 +37,7 @@ class SchemaChecksTest {
     assertNothingToJudge(check.apply(small.run(schemaNeverSent)), "the schema blob was never uploaded in this run");
     ClientSim inline = new ClientSim().execute(Relation.newBuilder().setLocalRelation(LocalRelation.newBuilder()
         .setSchema(Scenario.ALL_TYPES_JSON).setData(small.chunks().get(0))).build());
-    assertNothingToJudge(check.apply(small.run(inline)), NO_CHUNKED);
+    assertBroken(check.apply(small.run(inline)), small.inlineAboveThreshold(true));
   }
 
   @Test
