@@ -1,5 +1,6 @@
 package dev.cclr.tck.spark.cluster;
 
+import dev.cclr.tck.spark.LocalServerProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,14 @@ public final class SparkHome {
     if (Files.isDirectory(home.resolve("jars"))) {
       return home;
     }
+    Path building;
     try {
       Files.createDirectories(root);
-      Path building = Files.createTempDirectory(root, "building-");
+      building = Files.createTempDirectory(root, "building-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot make a SPARK_HOME for Spark " + version + " under " + root, e);
+    }
+    try {
       Path jarDir = Files.createDirectories(building.resolve("jars"));
       for (Path jar : jars) {
         Path link = jarDir.resolve(jar.getFileName().toString());
@@ -54,18 +60,15 @@ public final class SparkHome {
       }
       Files.writeString(building.resolve("RELEASE"),
           "Spark " + version + " (jars resolved from Maven Central, linked by the cclr TCK)\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(building, home, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        dev.cclr.tck.spark.LocalServerProcesses.deleteRecursively(building);
-        if (!Files.isDirectory(home.resolve("jars"))) {
-          throw e;
-        }
-        // Another run made it first: theirs is as good as ours.
-      }
+      Files.move(building, home, StandardCopyOption.ATOMIC_MOVE);
       return home;
     } catch (IOException e) {
+      if (Files.isDirectory(home.resolve("jars"))) {
+        return home; // another run made it first: theirs is as good as ours
+      }
       throw new UncheckedIOException("Cannot make a SPARK_HOME for Spark " + version + " under " + root, e);
+    } finally {
+      LocalServerProcesses.deleteRecursively(building); // gone already after the move
     }
   }
 
