@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
   SelectionOptions selection = new SelectionOptions();
 
   @Option(names = "--target", required = true,
-      description = "embedded | spark:<version> | sail | sparkrust | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=...")
+      description = "embedded | spark:<version> | spark-cluster:<version> | sail | sparkrust | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=...")
   String target;
 
   @Option(names = "--vs", description = "a second target: run every case on both and report where outcomes differ")
