@@ -2,9 +2,7 @@ package dev.cclr.tck.spark;
 
 import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.ConnectUri;
-import dev.cclr.tck.spark.watchdog.ParentWatchdogMain;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A real Apache Spark Connect server of a given release, run from Maven Central jars in a child
@@ -131,6 +127,27 @@ public final class SparkServerProcess implements AutoCloseable {
         + ", log " + logFile + ")";
   }
 
+  /**
+   * The server classpath of a Spark release: {@code spark-connect_2.13} and {@code spark-sql_2.13},
+   * which must resolve, and the {@link SparkExtra optional extras} that resolve whole.
+   *
+   * @throws JarResolutionException if a core artifact does not resolve
+   */
+  public static ClasspathWithOptionalExtras.Resolved<SparkExtra> resolveClasspath(MavenJars resolver, String version) {
+    Map<SparkExtra, String> extras = new LinkedHashMap<>();
+    for (SparkExtra extra : SparkExtra.values()) {
+      extras.put(extra, "org.apache.spark:" + extra.artifactId() + ":" + version);
+    }
+    Instant resolving = Instant.now();
+    ClasspathWithOptionalExtras.Resolved<SparkExtra> classpath = ClasspathWithOptionalExtras.resolve(resolver,
+        List.of("org.apache.spark:spark-connect_2.13:" + version, "org.apache.spark:spark-sql_2.13:" + version), extras);
+    LOG.log(System.Logger.Level.INFO,
+        "Spark {0} server classpath: {1} jars, optional extras present {2}, missing {3}, resolved in {4} ms",
+        version, String.valueOf(classpath.jars().size()), classpath.present(), classpath.missing().keySet(),
+        String.valueOf(Duration.between(resolving, Instant.now()).toMillis()));
+    return classpath;
+  }
+
   /** What to start. */
   public static final class Builder {
     private final String version;
@@ -141,6 +158,8 @@ public final class SparkServerProcess implements AutoCloseable {
     private Duration startupTimeout = Duration.ofMinutes(3);
     private String heap = "2g";
     private Optional<String> authToken = Optional.empty();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private ClasspathWithOptionalExtras.Resolved<SparkExtra> classpath;
 
     private Builder(String version) {
       this.version = Objects.requireNonNull(version);
@@ -190,6 +209,18 @@ public final class SparkServerProcess implements AutoCloseable {
       return this;
     }
 
+    /** An environment variable of the server process (e.g. SPARK_LOCAL_IP, which Spark's web UI binds to). */
+    public Builder environment(String key, String value) {
+      environment.put(key, value);
+      return this;
+    }
+
+    /** A classpath resolved already ({@link #resolveClasspath}), so that start() does not resolve it again. */
+    public Builder classpath(ClasspathWithOptionalExtras.Resolved<SparkExtra> value) {
+      this.classpath = value;
+      return this;
+    }
+
     /** Where to resolve jars from; Maven Central and ~/.m2 by default. */
     public Builder jars(MavenJars value) {
       this.jars = value;
@@ -204,30 +235,19 @@ public final class SparkServerProcess implements AutoCloseable {
      *     holds the end of its log
      */
     public SparkServerProcess start() {
+      if (classpath != null) {
+        return launch(classpath.jars(), classpath.present());
+      }
       boolean ownJars = jars == null;
       MavenJars resolver = ownJars ? MavenJars.fromMavenCentral() : jars;
       try {
-        Map<SparkExtra, String> extras = new LinkedHashMap<>();
-        for (SparkExtra extra : SparkExtra.values()) {
-          extras.put(extra, coordinate(extra.artifactId()));
-        }
-        Instant resolving = Instant.now();
-        ClasspathWithOptionalExtras.Resolved<SparkExtra> classpath = ClasspathWithOptionalExtras.resolve(
-            resolver, List.of(coordinate("spark-connect_2.13"), coordinate("spark-sql_2.13")), extras);
-        LOG.log(System.Logger.Level.INFO,
-            "Spark {0} server classpath: {1} jars, optional extras present {2}, missing {3}, resolved in {4} ms",
-            version, String.valueOf(classpath.jars().size()), classpath.present(), classpath.missing().keySet(),
-            String.valueOf(Duration.between(resolving, Instant.now()).toMillis()));
-        return launch(classpath.jars(), classpath.present());
+        ClasspathWithOptionalExtras.Resolved<SparkExtra> resolved = resolveClasspath(resolver, version);
+        return launch(resolved.jars(), resolved.present());
       } finally {
         if (ownJars) {
           resolver.close();
         }
       }
-    }
-
-    private String coordinate(String artifactId) {
-      return "org.apache.spark:" + artifactId + ":" + version;
     }
 
     private SparkServerProcess launch(List<Path> classpath, Set<SparkExtra> extras) {
@@ -283,8 +303,6 @@ public final class SparkServerProcess implements AutoCloseable {
     }
 
     private Process spawn(List<Path> classpath, Path workDir, int port) {
-      Path watchdogClasses = workDir.resolve("watchdog-classes");
-      copyWatchdog(watchdogClasses);
       Map<String, String> allConfs = new LinkedHashMap<>();
       allConfs.put("spark.master", "local[2]");
       allConfs.put("spark.ui.enabled", "false");
@@ -296,56 +314,18 @@ public final class SparkServerProcess implements AutoCloseable {
       allConfs.put("spark.sql.warehouse.dir", workDir.resolve("warehouse").toUri().toString());
       authToken.ifPresent(t -> allConfs.put("spark.connect.authenticate.token", t));
       allConfs.putAll(confs);
-
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx" + heap);
-      command.addAll(SparkJvmOptions.forVersion(version));
-      command.add("-Djava.io.tmpdir=" + workDir.resolve("tmp"));
-      command.add("-Dcclr.parent.pid=" + ProcessHandle.current().pid());
-      command.addAll(jvmArgs);
-      allConfs.forEach((k, v) -> command.add("-D" + k + "=" + v));
-      command.add("-cp");
-      command.add(
-          Stream.concat(Stream.of(watchdogClasses), classpath.stream())
-              .map(Path::toString)
-              .collect(Collectors.joining(java.io.File.pathSeparator)));
-      command.add(ParentWatchdogMain.class.getName());
-      command.add(MAIN_CLASS);
+      List<String> command = SparkJvmCommand.of(version, heap, workDir, jvmArgs, allConfs, classpath, MAIN_CLASS, List.of());
       try {
-        Files.createDirectories(workDir.resolve("tmp"));
-        Files.writeString(logFile, "# " + String.join(" ", redact(command)) + "\n", StandardCharsets.UTF_8);
-        return new ProcessBuilder(command)
+        Files.writeString(logFile, "# " + String.join(" ", SparkJvmCommand.redacted(command)) + "\n", StandardCharsets.UTF_8);
+        ProcessBuilder builder = new ProcessBuilder(command)
             .directory(workDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        return builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start " + command.get(0), e);
       }
-    }
-
-    private List<String> redact(List<String> command) {
-      return command.stream()
-          .map(a -> a.startsWith("-Dspark.connect.authenticate.token=")
-              ? "-Dspark.connect.authenticate.token=***" : a)
-          .map(a -> a.length() > 300 ? a.substring(0, 300) + "...(" + a.length() + " chars)" : a)
-          .toList();
-    }
-  }
-
-  /** Puts the watchdog class, alone, under classesDir (package-private for its test). */
-  static void copyWatchdog(Path classesDir) {
-    String resource = ParentWatchdogMain.class.getName().replace('.', '/') + ".class";
-    Path target = classesDir.resolve(resource);
-    try (InputStream in = ParentWatchdogMain.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("cannot find " + resource + " on the classpath");
-      }
-      Files.createDirectories(target.getParent());
-      Files.copy(in, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy the watchdog class to " + target, e);
     }
   }
 }

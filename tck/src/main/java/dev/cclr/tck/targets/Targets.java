@@ -8,7 +8,7 @@ public final class Targets {
   private Targets() {}
 
   /**
-   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>}, {@code sail}, {@code sparkrust}, {@code daft},
+   * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style), {@code spark:<version>}, {@code spark-cluster:<version>}, {@code sail}, {@code sparkrust}, {@code daft},
    * {@code proxy:<target>},
    * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
@@ -28,6 +28,9 @@ public final class Targets {
     }
     if (spec.equals("embedded:spark-4.1")) {
       return EmbeddedTarget.start(ErrorStyle.SPARK_4_1);
+    }
+    if (spec.startsWith(SparkClusterTarget.PREFIX)) {
+      return SparkClusterTarget.start(spec.substring(SparkClusterTarget.PREFIX.length()));
     }
     if (spec.startsWith("spark:")) {
       return SparkTarget.start(spec.substring("spark:".length()));
@@ -54,6 +57,6 @@ public final class Targets {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, spark:<version>, sail[:<version>], sparkrust[:<version>], daft[:<version>], proxy:<target>, container:<image>[:port], launch:<command with {port}> or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, spark:<version>, spark-cluster:<version>, sail[:<version>], sparkrust[:<version>], daft[:<version>], proxy:<target>, container:<image>[:port], launch:<command with {port}> or sc://host:port");
   }
 }

@@ -28,6 +28,17 @@ final class TckRuns {
     return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), summary, reportDir);
   }
 
+  /** Only the given server cases (profile spark-4.2), as {@code tck run --case A,B} runs them. */
+  static Outcome cases(String target, List<String> caseIds, Path reportDir) throws IOException {
+    RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), Profile.SPARK_4_2, caseIds, List.of(),
+        List.of("large"), reportDir, false, Optional.empty());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    int exit = TckLauncher.run(config, new TeePrintStream(console, System.out));
+    JsonNode summary = new ObjectMapper().readTree(reportDir.resolve("tck-summary.json").toFile());
+    return new Outcome(exit, bytes.toString(StandardCharsets.UTF_8), summary, reportDir);
+  }
+
   /** The client suite with one driver, as {@code tck client --driver D} runs it. */
   static Outcome client(String driver, Path reportDir) throws IOException {
     RunConfiguration config = new RunConfiguration(Suite.CLIENT, driver, Optional.empty(), Profile.SPARK_4_2, List.of(), List.of(),

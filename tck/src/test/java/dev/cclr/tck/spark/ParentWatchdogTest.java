@@ -57,7 +57,7 @@ class ParentWatchdogTest {
 
   private Process watched(long parentPid) throws Exception {
     Path watchdogClasses = dir.resolve("watchdog");
-    SparkServerProcess.copyWatchdog(watchdogClasses);
+    SparkJvmCommand.copyWatchdog(watchdogClasses);
     return java(
         List.of("-Dcclr.parent.pid=" + parentPid, "-cp",
             watchdogClasses + File.pathSeparator + testClasses()),
