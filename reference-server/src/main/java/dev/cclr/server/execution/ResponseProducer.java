@@ -103,12 +103,11 @@ final class ResponseProducer implements AutoCloseable {
         closeResult();
         return last;
       }
-      if (currentOffset == 0) {
-        Produced stored = asStored(result.storedBatch());
-        if (stored != null) {
-          currentOffset = current.getRowCount();
-          return stored;
-        }
+      // A fresh batch: sent whole as stored if the result offers it and it fits.
+      Produced stored = asStored(result.storedBatch());
+      if (stored != null) {
+        currentOffset = current.getRowCount();
+        return stored;
       }
     }
     int remaining = current.getRowCount() - currentOffset;
