@@ -30,8 +30,13 @@ final class Operation {
 
   enum State { RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
-  /** A produced response with its index, id and size. */
-  record Cached(long index, String responseId, ExecutePlanResponse response, long size) {}
+  /**
+   * A produced response with its index, id, size and a reference on the memory its bytes point
+   * into: the operation's own while the response is kept, or the one {@link #responseAt} gives
+   * its caller, who closes it once the response is written.
+   */
+  record Cached(long index, String responseId, ExecutePlanResponse response, long size,
+      ResponseMemory memory) {}
 
   private final Session session;
   private final String operationId;
@@ -94,7 +99,7 @@ final class Operation {
     if (producerDone) {
       return null;
     }
-    ExecutePlanResponse next;
+    ResponseProducer.Produced next;
     try {
       next = producer.next();
     } catch (Throwable t) {
@@ -106,7 +111,7 @@ final class Operation {
       return null;
     }
     String id = UUID.randomUUID().toString();
-    ExecutePlanResponse full = next.toBuilder()
+    ExecutePlanResponse full = next.response().toBuilder()
         .setSessionId(session.sessionId())
         .setServerSideSessionId(session.serverSideSessionId())
         .setOperationId(operationId)
@@ -115,7 +120,7 @@ final class Operation {
     long newIndex = produced + 1;
     responseIds.add(id);
     indexById.put(id, newIndex);
-    Cached c = new Cached(newIndex, id, full, full.getSerializedSize());
+    Cached c = new Cached(newIndex, id, full, full.getSerializedSize(), next.memory());
     cached.put(newIndex, c);
     return consumed(c);
   }
@@ -132,7 +137,15 @@ final class Operation {
   /** Drops responses up to and including the given one (ReleaseExecute release_until). */
   synchronized void releaseUntil(String responseId) {
     long index = indexOf(responseId);
-    cached.headMap(index, true).clear();
+    drop(cached.headMap(index, true));
+  }
+
+  /** Removes kept responses, releasing the operation's reference on their memory. */
+  private static void drop(java.util.SortedMap<Long, Cached> responses) {
+    for (Cached c : responses.values()) {
+      c.memory().close();
+    }
+    responses.clear();
   }
 
   /** Number of responses currently kept, for tests and logs. */
@@ -210,7 +223,7 @@ final class Operation {
       if (!producerDone) {
         finish(State.CANCELLED, ExecutionErrors.operationCanceled());
       }
-      cached.clear();
+      drop(cached);
       try {
         allocator.close();
       } catch (RuntimeException e) {
@@ -220,12 +233,14 @@ final class Operation {
     }
   }
 
+  /** The caller's copy of a kept response, with its own reference on the memory (taken before anything is dropped). */
   private Cached consumed(Cached c) {
     if (c.index() > highestConsumed) {
       highestConsumed = c.index();
     }
+    Cached forCaller = new Cached(c.index(), c.responseId(), c.response(), c.size(), c.memory().share());
     dropOlderThanRetryBuffer(c.index() - 1);
-    return c;
+    return forCaller;
   }
 
   /** Keeps responses backwards from lastSent while they add up to less than the retry buffer. */
@@ -236,7 +251,7 @@ final class Operation {
       kept += cached.get(i).size();
       i--;
     }
-    cached.headMap(i, true).clear();
+    drop(cached.headMap(i, true));
   }
 
   private void finish(State end, Throwable t) {

@@ -3,8 +3,10 @@ package dev.cclr.server.execution;
 import com.google.protobuf.ByteString;
 import dev.cclr.proto.ExecutePlanResponse;
 import dev.cclr.server.relations.RelationResult;
+import dev.cclr.server.relations.ipc.StoredBatch;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,22 +18,36 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * counting rows, a single empty batch when the result has no rows, and ResultComplete last for a
  * reattachable execution. At most one planner batch and one encoded batch are held at a time.
  * Session, operation and response ids are added by the {@link Operation}.
+ *
+ * <p>A batch the result offers as stored ({@link RelationResult#storedBatch()}) that fits the
+ * format's limits is sent as stored, between the schema message and the end-of-stream marker,
+ * without being encoded again: its body is wrapped, not copied, and the response carries a
+ * reference on it ({@link Produced#memory()}).
  */
 final class ResponseProducer implements AutoCloseable {
 
   private enum State { PLAN, BATCHES, COMPLETE, END }
 
+  /** A response and the off-heap memory its bytes point into (the caller owns that reference). */
+  record Produced(ExecutePlanResponse response, ResponseMemory memory) {
+    static Produced onHeap(ExecutePlanResponse response) {
+      return new Produced(response, ResponseMemory.NONE);
+    }
+  }
+
   private final Supplier<RelationResult> planning;
   private final ResultFormat format;
   private final boolean reattachable;
   private final BufferAllocator allocator;
-  private final Deque<ExecutePlanResponse> pending = new ArrayDeque<>();
+  private final Deque<Produced> pending = new ArrayDeque<>();
   private State state = State.PLAN;
   private RelationResult result;
   private VectorSchemaRoot current;
   private int currentOffset;
   private long rowsSent;
   private long batchesSent;
+  /** The result schema as an IPC message, for batches sent as stored; made at the first one. */
+  private ByteString schemaMessage;
 
   ResponseProducer(Supplier<RelationResult> planning, ResultFormat format, boolean reattachable,
       BufferAllocator allocator) {
@@ -42,7 +58,7 @@ final class ResponseProducer implements AutoCloseable {
   }
 
   /** The next response, or null when the stream is complete. Throws what the planner throws. */
-  ExecutePlanResponse next() {
+  Produced next() {
     if (!pending.isEmpty()) {
       return pending.poll();
     }
@@ -50,10 +66,10 @@ final class ResponseProducer implements AutoCloseable {
       case PLAN -> {
         result = planning.get();
         state = State.BATCHES;
-        return ExecutePlanResponse.newBuilder().setSchema(result.sparkSchema()).build();
+        return Produced.onHeap(ExecutePlanResponse.newBuilder().setSchema(result.sparkSchema()).build());
       }
       case BATCHES -> {
-        ExecutePlanResponse batch = nextBatchResponse();
+        Produced batch = nextBatchResponse();
         if (batch != null) {
           return batch;
         }
@@ -63,8 +79,8 @@ final class ResponseProducer implements AutoCloseable {
       case COMPLETE -> {
         state = State.END;
         return reattachable
-            ? ExecutePlanResponse.newBuilder()
-                .setResultComplete(ExecutePlanResponse.ResultComplete.getDefaultInstance()).build()
+            ? Produced.onHeap(ExecutePlanResponse.newBuilder()
+                .setResultComplete(ExecutePlanResponse.ResultComplete.getDefaultInstance()).build())
             : null;
       }
       default -> {
@@ -73,7 +89,7 @@ final class ResponseProducer implements AutoCloseable {
     }
   }
 
-  private ExecutePlanResponse nextBatchResponse() {
+  private Produced nextBatchResponse() {
     if (result == null) {
       return null; // all batches were produced (and the result closed) on an earlier call
     }
@@ -81,11 +97,17 @@ final class ResponseProducer implements AutoCloseable {
       current = result.nextBatch();
       currentOffset = 0;
       if (current == null) {
-        ExecutePlanResponse last = batchesSent == 0
-            ? enqueue(ArrowIpc.empty(result.arrowSchema(), allocator), 0)
+        Produced last = batchesSent == 0
+            ? enqueue(ArrowIpc.empty(result.arrowSchema(), allocator), 0, ResponseMemory.NONE)
             : null;
         closeResult();
         return last;
+      }
+      // A fresh batch: sent whole as stored if the result offers it and it fits.
+      Produced stored = asStored(result.storedBatch());
+      if (stored != null) {
+        currentOffset = current.getRowCount();
+        return stored;
       }
     }
     int remaining = current.getRowCount() - currentOffset;
@@ -101,23 +123,64 @@ final class ResponseProducer implements AutoCloseable {
       bytes = ArrowIpc.encode(current, currentOffset, rows);
     }
     currentOffset += rows;
-    return enqueue(bytes, rows);
+    return enqueue(bytes, rows, ResponseMemory.NONE);
   }
 
-  /** Queues the batch (split into chunks if the client allows) and returns its first response. */
-  private ExecutePlanResponse enqueue(ByteString data, long rows) {
-    if (!format.chunking()) {
-      pending.add(batchResponse(ExecutePlanResponse.ArrowBatch.newBuilder().setData(data), rows));
-    } else {
-      long size = format.maxChunkBytes();
-      long numChunks = Math.max(1, (data.size() + size - 1) / size);
-      for (long i = 0; i < numChunks; i++) {
-        int from = (int) (i * size);
-        int to = (int) Math.min(data.size(), from + size);
-        pending.add(batchResponse(ExecutePlanResponse.ArrowBatch.newBuilder()
-            .setData(data.substring(from, to))
-            .setChunkIndex(i)
-            .setNumChunksInBatch(numChunks), rows));
+  /**
+   * The current batch as stored, framed as a stream of its own, if it is offered and fits the
+   * format: no more rows than maxRecordsPerBatch, no more bytes than maxBatchBytes (a batch that
+   * does not fit is cut by the encoding path, as before). Null otherwise.
+   */
+  private Produced asStored(Optional<StoredBatch> offered) {
+    if (offered.isEmpty()) {
+      return null;
+    }
+    StoredBatch batch = offered.get();
+    if (batch.rows() != current.getRowCount()
+        || format.maxRecordsPerBatch() > 0 && batch.rows() > format.maxRecordsPerBatch()) {
+      return null;
+    }
+    if (schemaMessage == null) {
+      schemaMessage = ArrowIpc.schemaMessage(result.arrowSchema());
+    }
+    long total = schemaMessage.size() + batch.messageBytes() + ArrowIpc.END_OF_STREAM.size();
+    if (total > format.maxBatchBytes()) {
+      return null;
+    }
+    // The response keeps the body alive after the reader moves on and after the result (and its
+    // allocator) is closed: the reference is moved to the operation's allocator.
+    var body = batch.body();
+    var kept = body.getReferenceManager().transferOwnership(body, allocator).getTransferredBuffer();
+    ResponseMemory memory = ResponseMemory.owning(kept);
+    ByteString data = ByteString.copyFrom(java.util.List.of(
+        schemaMessage,
+        ArrowIpc.messagePrefix(batch.metadata().remaining()),
+        com.google.protobuf.UnsafeByteOperations.unsafeWrap(batch.metadata()),
+        com.google.protobuf.UnsafeByteOperations.unsafeWrap(kept.nioBuffer(0, (int) batch.bodyLength())),
+        ArrowIpc.END_OF_STREAM));
+    return enqueue(data, batch.rows(), memory);
+  }
+
+  /**
+   * Queues the batch (split into chunks if the client allows) and returns its first response;
+   * every response gets its own reference on {@code memory}, whose reference is closed here.
+   */
+  private Produced enqueue(ByteString data, long rows, ResponseMemory memory) {
+    try (memory) {
+      if (!format.chunking()) {
+        pending.add(new Produced(
+            batchResponse(ExecutePlanResponse.ArrowBatch.newBuilder().setData(data), rows), memory.share()));
+      } else {
+        long size = format.maxChunkBytes();
+        long numChunks = Math.max(1, (data.size() + size - 1) / size);
+        for (long i = 0; i < numChunks; i++) {
+          int from = (int) (i * size);
+          int to = (int) Math.min(data.size(), from + size);
+          pending.add(new Produced(batchResponse(ExecutePlanResponse.ArrowBatch.newBuilder()
+              .setData(data.substring(from, to))
+              .setChunkIndex(i)
+              .setNumChunksInBatch(numChunks), rows), memory.share()));
+        }
       }
     }
     rowsSent += rows;
@@ -142,6 +205,9 @@ final class ResponseProducer implements AutoCloseable {
   /** Releases the planner's result; safe at any point and twice. */
   @Override
   public void close() {
+    for (Produced p : pending) {
+      p.memory().close();
+    }
     pending.clear();
     state = State.END;
     closeResult();

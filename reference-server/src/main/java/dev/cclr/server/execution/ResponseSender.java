@@ -104,7 +104,10 @@ final class ResponseSender {
         }
         return;
       }
-      call.onNext(next.response());
+      // gRPC serializes the message inside onNext: after it, the bytes are no longer read.
+      try (ResponseMemory written = next.memory()) {
+        call.onNext(next.response());
+      }
       operation.session().touch();
       nextIndex++;
     }

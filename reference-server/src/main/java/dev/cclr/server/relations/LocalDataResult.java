@@ -25,6 +25,8 @@ final class LocalDataResult implements RelationResult {
   private final BatchConverter converter;
   private final BufferAllocator allocator;
   private final SparkError executionError;
+  /** Whether the stored batches are the result as they are; decided at the first batch. */
+  private Boolean storedAsIs;
   private VectorSchemaRoot output;
   private boolean closed;
 
@@ -37,6 +39,19 @@ final class LocalDataResult implements RelationResult {
     this.converter = converter;
     this.allocator = allocator;
     this.executionError = executionError;
+  }
+
+  @Override
+  public java.util.Optional<dev.cclr.server.relations.ipc.StoredBatch> storedBatch() {
+    if (closed || stream == null || output == null) {
+      return java.util.Optional.empty(); // no batch returned yet
+    }
+    if (storedAsIs == null) {
+      // Nothing converted, same column order, and exactly the schema the result announces
+      // (names, types, nullability, metadata): then a stored batch is a result batch.
+      storedAsIs = converter.isIdentity() && stream.schema().equals(arrowSchema);
+    }
+    return storedAsIs ? java.util.Optional.ofNullable(stream.storedBatch()) : java.util.Optional.empty();
   }
 
   @Override

@@ -25,6 +25,16 @@ public interface RelationResult extends AutoCloseable {
    */
   VectorSchemaRoot nextBatch();
 
+  /**
+   * The batch last returned by {@link #nextBatch()} exactly as it was stored, when the result is
+   * that stored batch unchanged (same schema, nothing converted), so that it can be sent without
+   * being encoded again; empty otherwise, and always for results that compute their batches.
+   * Valid until the next {@link #nextBatch()} or {@link #close()}.
+   */
+  default java.util.Optional<dev.cclr.server.relations.ipc.StoredBatch> storedBatch() {
+    return java.util.Optional.empty();
+  }
+
   /** Releases every buffer and open blob stream. Safe to call twice. */
   @Override
   void close();

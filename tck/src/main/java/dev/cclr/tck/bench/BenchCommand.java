@@ -91,15 +91,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Data seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--server-heap", defaultValue = "256m",
-      description = "-Xmx of the embedded reference server (default: ${DEFAULT-VALUE}; the JVM commits all of it "
-          + "under this load, and the resident set is about the heap plus 80-170 MiB).")
+  @Option(names = "--server-heap", defaultValue = "64m",
+      description = "-Xmx of the embedded reference server (default: ${DEFAULT-VALUE}; with the default JVM options "
+          + "the resident set is about the heap plus 150-170 MiB).")
   String serverHeap;
 
-  @Option(names = "--server-memory-budget", defaultValue = "64MiB",
+  @Option(names = "--server-memory-budget", defaultValue = "16MiB",
       description = "--memory-budget of the embedded reference server: blob bytes kept on its heap before "
-          + "spilling to files (default: ${DEFAULT-VALUE}; the server's own default is 256MiB, too much for a 256m heap).")
+          + "spilling to files (default: ${DEFAULT-VALUE}; the server's own default is 256MiB, too much for a 64m heap).")
   String serverMemoryBudget;
+
+  @Option(names = "--server-jvm-options", defaultValue = BenchTarget.EMBEDDED_JVM_OPTIONS,
+      description = "Further JVM options of the embedded reference server, separated by spaces (default: "
+          + "${DEFAULT-VALUE}; see README, Performance, Memory).")
+  String serverJvmOptions;
 
   @Option(names = "--spark-heap", defaultValue = "4g", description = "-Xmx of a spark:<version> server (default: ${DEFAULT-VALUE}).")
   String sparkHeap;
@@ -177,7 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = workDir != null ? workDir : Files.createTempDirectory("cclr-bench-");
     Files.createDirectories(dir);
-    BenchTarget.Settings settings = new BenchTarget.Settings(serverHeap, serverMemoryBudget, sparkHeap, dir);
+    BenchTarget.Settings settings = new BenchTarget.Settings(serverHeap, serverMemoryBudget,
+        serverJvmOptions.isBlank() ? List.of() : List.of(serverJvmOptions.trim().split("\\s+")), sparkHeap, dir);
     out.printf(Locale.ROOT, "bench: machine %d cores, load average at start %s%n",
         Runtime.getRuntime().availableProcessors(), loadAverage());
     boolean allVerified = true;

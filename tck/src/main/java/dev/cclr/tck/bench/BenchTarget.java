@@ -49,7 +49,18 @@ abstract class BenchTarget implements AutoCloseable {
   public abstract void close();
 
   /** Settings for the servers the bench starts. */
-  record Settings(String embeddedHeap, String embeddedMemoryBudget, String sparkHeap, Path workDir) {}
+  record Settings(String embeddedHeap, String embeddedMemoryBudget, List<String> embeddedJvmOptions,
+      String sparkHeap, Path workDir) {}
+
+  /**
+   * The embedded server's JVM options besides -Xmx, for a resident set under 256 MiB (why each:
+   * README, Performance, Memory): a small initial heap and the serial collector (G1's own
+   * structures and regions cost tens of MiB at this size); one pool arena for Arrow's netty
+   * allocator with 8 MiB chunks, so that 4 MiB record batch bodies are pooled instead of
+   * malloc'ed and freed in per-thread malloc arenas; a capped code cache.
+   */
+  static final String EMBEDDED_JVM_OPTIONS = "-Xms16m -XX:+UseSerialGC -Dio.netty.allocator.maxOrder=10 "
+      + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=0 -XX:ReservedCodeCacheSize=32m";
 
   static void validate(String spec) {
     if (!spec.equals("embedded") && !spec.equals("noop") && !spec.equals("raw") && !spec.startsWith("spark:")
@@ -76,10 +87,12 @@ abstract class BenchTarget implements AutoCloseable {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      ChildJvm child = ChildJvm.start(List.of("-Xmx" + settings.embeddedHeap()), "dev.cclr.server.Main", args,
+      List<String> jvm = new ArrayList<>(List.of("-Xmx" + settings.embeddedHeap()));
+      jvm.addAll(settings.embeddedJvmOptions());
+      ChildJvm child = ChildJvm.start(jvm, "dev.cclr.server.Main", args,
           Pattern.compile("Reference server listening on [^:\\s]+:(\\d+)"),
           settings.workDir().resolve("embedded-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
-      return new ChildTarget(spec, child, "reference server, child JVM -Xmx" + settings.embeddedHeap()
+      return new ChildTarget(spec, child, "reference server, child JVM " + String.join(" ", jvm)
           + " --memory-budget " + settings.embeddedMemoryBudget() + ", pid " + child.pid());
     }
     if (spec.equals("noop")) {

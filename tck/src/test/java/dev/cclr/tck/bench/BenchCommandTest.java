@@ -45,4 +45,19 @@ class BenchCommandTest {
     assertTrue(Double.parseDouble(pairs.get("T_fraction_of_raw")) > 0, line);
     assertEquals(Long.toString(4L * BenchData.rowsPerChunk(16 << 20)), pairs.get("rows"));
   }
+
+  /** The embedded server's JVM options reach its command line: one the JVM does not know stops it. */
+  @Test
+  void serverJvmOptionsReachTheEmbeddedServer(@TempDir Path dir) {
+    StringWriter text = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new TckCli());
+    cli.setOut(new PrintWriter(text, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute("bench", "--target", "embedded", "--size", "16MiB", "--rounds", "1", "--no-ceiling",
+        "--work-dir", dir.toString(), "--warmup", "0", "--server-jvm-options", "-XX:+UseSerialGC -XX:+CclrNoSuchOption");
+    String output = text + "\n" + err;
+    assertTrue(exit != 0, output);
+    assertTrue(output.contains("CclrNoSuchOption") || output.contains("dev.cclr.server.Main"), output);
+  }
 }

@@ -102,16 +102,27 @@ final class BoundedMessageReader extends MessageChannelReader {
 
   /** The body of the last message read, until its reader takes it over or forgets it. */
   private ArrowBuf lastBody;
+  /** The flatbuffer metadata of the last message, whole and as read (for {@link StoredBatch}). */
+  private ByteBuffer lastMetadata;
 
   @Override
   public MessageResult readNext() throws IOException {
     lastBody = null;
+    lastMetadata = null;
     checkNextMessageFits();
     MessageResult result = super.readNext();
     if (result != null) {
       lastBody = result.getBodyBuffer();
+      // Arrow reads the metadata into a buffer of exactly its declared (padded) length.
+      ByteBuffer read = result.getMessage().getByteBuffer();
+      lastMetadata = read.duplicate().clear();
     }
     return result;
+  }
+
+  /** The metadata of the last message returned by {@link #readNext()} (null if none). */
+  ByteBuffer lastMetadata() {
+    return lastMetadata;
   }
 
   /**

@@ -31,9 +31,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class ChunkReader implements AutoCloseable {
 
   private final InputStream input;
-  private final ArrowStreamReader reader;
+  private final OwningStreamReader reader;
 
-  private ChunkReader(InputStream input, ArrowStreamReader reader) {
+  private ChunkReader(InputStream input, OwningStreamReader reader) {
     this.input = input;
     this.reader = reader;
   }
@@ -50,7 +50,7 @@ final class ChunkReader implements AutoCloseable {
     } catch (IOException e) {
       throw SparkExceptionKind.plain(e);
     }
-    ArrowStreamReader reader =
+    OwningStreamReader reader =
         new OwningStreamReader(new BoundedMessageReader(in, source.size(), allocator), allocator,
             maxDecompressedBatchBytes);
     return new ChunkReader(in, reader);
@@ -73,6 +73,7 @@ final class ChunkReader implements AutoCloseable {
 
   /** Loads the next batch into {@link #root()}; false at the end of the stream. */
   boolean loadNextBatch() {
+    reader.forgetStored();
     try {
       if (!reader.loadNextBatch()) {
         return false;
@@ -80,14 +81,26 @@ final class ChunkReader implements AutoCloseable {
       BatchValidator.validate(reader.getVectorSchemaRoot());
       return true;
     } catch (SparkError e) {
+      reader.forgetStored();
       throw e;
     } catch (IOException | RuntimeException e) {
+      reader.forgetStored();
       throw SparkExceptionKind.plain(e);
     }
   }
 
+  /**
+   * The batch last loaded as it was stored (valid until the next load or close), or null when
+   * it was not stored in a form that can be sent as it is: compressed, dictionary-encoded, or
+   * framed so that re-framing would break alignment.
+   */
+  StoredBatch stored() {
+    return reader.stored;
+  }
+
   @Override
   public void close() {
+    reader.forgetStored();
     try {
       reader.close();
     } catch (IOException | RuntimeException ignored) {
@@ -116,6 +129,14 @@ final class ChunkReader implements AutoCloseable {
     private final BoundedMessageReader messages;
     private final long maxDecompressedBatchBytes;
     private boolean bodyTakenOver;
+    /** The last batch as stored, if it can be sent as it is; see {@link ChunkReader#stored()}. */
+    private StoredBatch stored;
+    private boolean dictionaryEncoded;
+
+    private static boolean usesDictionary(org.apache.arrow.vector.types.pojo.Field f) {
+      return f.getDictionary() != null
+          || f.getChildren().stream().anyMatch(OwningStreamReader::usesDictionary);
+    }
 
     OwningStreamReader(BoundedMessageReader messages, BufferAllocator allocator, long maxDecompressedBatchBytes) {
       super(messages, allocator, CommonsCompressionFactory.INSTANCE);
@@ -133,6 +154,7 @@ final class ChunkReader implements AutoCloseable {
         releaseLastBody();
       }
       SchemaShape.check(schema);
+      dictionaryEncoded = schema.getFields().stream().anyMatch(OwningStreamReader::usesDictionary);
       return schema;
     }
 
@@ -148,6 +170,31 @@ final class ChunkReader implements AutoCloseable {
         }
         messages.forgetLastBody();
         throw e;
+      }
+    }
+
+    /**
+     * Takes a reference on the body this uncompressed batch was sliced from, with its metadata,
+     * so that the batch can be sent as stored. Dictionary-encoded streams are left out: their
+     * batches mean nothing without the dictionary messages.
+     */
+    private void keepStoredForm(ArrowRecordBatch batch) {
+      ArrowBuf body = messages.lastBody();
+      java.nio.ByteBuffer metadata = messages.lastMetadata();
+      if (body == null || metadata == null || dictionaryEncoded) {
+        return;
+      }
+      stored = StoredBatch.of(metadata, body, bodyLengthOf(metadata), batch.getLength());
+    }
+
+    private static long bodyLengthOf(java.nio.ByteBuffer metadata) {
+      return org.apache.arrow.flatbuf.Message.getRootAsMessage(metadata.duplicate()).bodyLength();
+    }
+
+    void forgetStored() {
+      if (stored != null) {
+        stored.close();
+        stored = null;
       }
     }
 
@@ -170,6 +217,7 @@ final class ChunkReader implements AutoCloseable {
       bodyTakenOver = true;
       if (batch.getBodyCompression().getCodec() == NoCompressionCodec.COMPRESSION_TYPE) {
         checkShape(batch);
+        keepStoredForm(batch);
         super.loadRecordBatch(batch);
         return;
       }

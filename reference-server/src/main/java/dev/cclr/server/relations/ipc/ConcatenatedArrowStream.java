@@ -103,6 +103,14 @@ public final class ConcatenatedArrowStream implements AutoCloseable {
     }
   }
 
+  /**
+   * The batch last returned by {@link #nextBatch()} as it was stored, or null (see
+   * {@link ChunkReader#stored()}); valid until the next call.
+   */
+  public StoredBatch storedBatch() {
+    return current == null ? null : current.stored();
+  }
+
   private boolean advance() {
     if (next >= chunks.size()) {
       return false;

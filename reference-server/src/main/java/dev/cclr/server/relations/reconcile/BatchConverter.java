@@ -33,6 +33,16 @@ public final class BatchConverter {
     return converted.isEmpty();
   }
 
+  /** True when every output column is the input column at the same position, unconverted. */
+  public boolean isIdentity() {
+    for (int i = 0; i < plans.size(); i++) {
+      if (!plans.get(i).zeroCopy() || plans.get(i).inputIndex() != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Replaces the content of {@code output} with the converted rows of {@code input}. */
   public void convert(VectorSchemaRoot input, VectorSchemaRoot output) {
     output.clear();
