@@ -55,6 +55,21 @@ class ReproCommandTest {
     }
   }
 
+  /** The binary's other crash: a compressed buffer declaring 1 TiB makes it abort on the allocation. */
+  @Test
+  void theBundleOfCompressionDeclaredLengthTooLargeCrashesThePinnedSparkRustBinaryToo() throws Exception {
+    String crashing = "compression-declared-length-too-large";
+    Path bundle = dir.resolve("bundle");
+    assertEquals(0, TckCli.execute("repro", "--case", crashing, "--out", bundle.toString()));
+    try (LaunchedTarget server = SparkRustTarget.start("")) {
+      assertTrue(server.processEnded().isEmpty(), "the server was not up before the bundle ran");
+      int exit = runScript(bundle, server);
+      assertEquals(1, exit, "repro.sh must report the case failed; its output:\n" + output(bundle));
+      assertTrue(output(bundle).contains("stopped answering during case " + crashing), output(bundle));
+      assertTrue(awaitEnd(server), "the Spark Rust server survived the bundle of " + crashing);
+    }
+  }
+
   @Test
   void theBundleOfACaseTheBinaryAnswersLeavesItRunning() throws Exception {
     Path bundle = dir.resolve("bundle");
