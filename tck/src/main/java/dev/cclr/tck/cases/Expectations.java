@@ -8,9 +8,12 @@ import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.arrow.Difference;
 import dev.cclr.tck.arrow.TableComparator;
 import dev.cclr.tck.fixtures.FixtureException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The judges of server cases: checks an observation against a step's {@code expect} and, where
@@ -20,6 +23,8 @@ import java.util.Optional;
  */
 final class Expectations {
   private static final TableComparator ROWS = TableComparator.strict();
+  /** How an observed message writes the client's session id (see ErrorObservations). */
+  private static final String SESSION_ID = "${sessionId}";
 
   private Expectations() {}
 
@@ -206,6 +211,17 @@ final class Expectations {
       if (!expected.equals(got.get(ObservedField.MESSAGE_PARAMETERS.json()))) {
         return "expected messageParameters " + expected + " but got " + got.get(ObservedField.MESSAGE_PARAMETERS.json())
             + " (" + describeError(observed) + ")";
+      }
+    }
+    // The whole status description, as the observation holds it: session ids are placeholders there.
+    Optional<JsonNode> message = forProfile(want.get("message"), profile);
+    if (message.isPresent()) {
+      // ${sessionId} is no placeholder of the steps: it stays as written, as the observation has it.
+      String expected = Arrays.stream(message.get().asText().split(Pattern.quote(SESSION_ID), -1))
+          .map(p::expand).collect(Collectors.joining(SESSION_ID));
+      String actual = got.path(ObservedField.MESSAGE.json()).asText(null);
+      if (!expected.equals(actual)) {
+        return "expected message \"" + expected + "\" but got \"" + actual + "\"";
       }
     }
     if (want.path("envelope").asBoolean(false) && got.path(ObservedField.RESULT_COMPLETE_BEFORE_ERROR.json()).asBoolean(false)) {

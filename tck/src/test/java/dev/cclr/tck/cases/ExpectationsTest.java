@@ -276,6 +276,22 @@ class ExpectationsTest {
     }
 
     @Test
+    void theMessageIsComparedExactlyPerProfile() {
+      // Blob placeholders are expanded; session ids stay placeholders on both sides.
+      String same = "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"[" + NOT_FOUND_CLASS + "] Not found chunked cached local"
+          + " relation block with the hash: ${sha256:c1} in the session with sessionUUID ${serverSideSessionId}. SQLSTATE: 56K00\"}}";
+      assertNull(check(same, notFound()));
+      String handle = "[INVALID_HANDLE.SESSION_CHANGED] The handle ${sessionId} is invalid. SQLSTATE: HY000";
+      assertNull(check("{\"error\":{\"code\":\"INTERNAL\",\"message\":\"" + handle + "\"}}",
+          notFoundWith(e -> e.put("message", handle))));
+      String message = NOT_FOUND_MESSAGE;
+      String other = "{\"error\":{\"code\":\"INTERNAL\",\"message\":{\"spark-4.1\":\"[INTERNAL_ERROR] x SQLSTATE: XX000\"}}}";
+      assertNull(check(other, notFound(), SPARK_4_2));
+      assertEquals("expected message \"[INTERNAL_ERROR] x SQLSTATE: XX000\" but got \"" + message + "\"",
+          check(other, notFound(), SPARK_4_1));
+    }
+
+    @Test
     void beforeAnyRowsFailsWhenBatchesCameFirst() {
       Observation late = notFoundWith(e -> e.put("arrowBatchesBeforeError", 2));
       String before = "{\"error\":{\"code\":\"INTERNAL\",\"beforeAnyRows\":true}}";
