@@ -47,7 +47,7 @@ final class StatusSteps {
   Observation releaseSession(JsonNode step) {
     ConnectSession session = context.session(step);
     return StepContext.call(Op.RELEASE_SESSION, session, () -> {
-      session.releaseSession();
+      session.releaseSession(step.path("allowReconnect").asBoolean(false));
       return CaseRunner.object().put(ObservedField.OK.json(), true);
     });
   }

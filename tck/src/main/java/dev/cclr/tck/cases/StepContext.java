@@ -27,10 +27,12 @@ final class StepContext {
 
   /**
    * The step's session: the one it names with {@code session}, else {@code main}, presenting the
-   * step's {@code credentials} ({@code none}, {@code wrong}, or by default the target's own).
+   * step's {@code credentials} ({@code none}, {@code wrong}, or by default the target's own),
+   * sending the step's literal {@code sessionId} if it gives one.
    */
   ConnectSession session(JsonNode step) {
-    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")));
+    Optional<String> literalId = step.hasNonNull("sessionId") ? Optional.of(step.get("sessionId").asText()) : Optional.empty();
+    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")), literalId);
   }
 
   /** A named session with the target's own credentials. */
