@@ -19,6 +19,8 @@ final class StepContext {
   private final Map<String, Blob> blobs;
   private final CaseSessions sessions;
   private final SessionEcho echo = new SessionEcho();
+  /** Per session name, the errorId of the latest step that failed with one (for fetchErrorDetails). */
+  private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -38,6 +40,20 @@ final class StepContext {
   /** A named session with the target's own credentials. */
   ConnectSession session(String name) {
     return sessions.get(name, CaseSessions.Credentials.TARGET);
+  }
+
+  void noteErrorId(JsonNode step, Observation observed) {
+    observed.errorId().ifPresent(id -> lastErrorIds.put(sessionName(step), id));
+  }
+
+  /** The errorId a fetchErrorDetails step asks for; a case without an earlier such error is broken. */
+  String lastErrorId(JsonNode step) {
+    String id = lastErrorIds.get(sessionName(step));
+    if (id == null) {
+      throw new FixtureException("fetchErrorDetails: no earlier step of session '" + sessionName(step)
+          + "' failed with an errorId");
+    }
+    return id;
   }
 
   static String sessionName(JsonNode step) {

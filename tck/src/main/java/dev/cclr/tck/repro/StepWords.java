@@ -34,6 +34,7 @@ final class StepWords {
       case ANALYZE -> "AnalyzePlan `schema` of " + relation(step) + session + ".";
       case RELEASE_SESSION -> "ReleaseSession" + (step.path("allowReconnect").asBoolean(false) ? " with allow_reconnect" : "")
           + session + ".";
+      case FETCH_ERROR_DETAILS -> "FetchErrorDetails of the errorId of the latest earlier failed call" + session + ".";
     };
   }
 
