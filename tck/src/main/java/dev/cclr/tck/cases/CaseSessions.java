@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -44,10 +45,27 @@ final class CaseSessions implements AutoCloseable {
   }
 
   ConnectSession get(String name, Credentials credentials) {
-    // A new session: a fresh session id, the target's user and credentials.
-    ConnectSession own = sessions.computeIfAbsent(name, n -> ConnectSession.open(target.withSessionId(UUID.randomUUID().toString())));
+    return get(name, credentials, Optional.empty());
+  }
+
+  /**
+   * The named session; {@code sessionId}, when present, is the literal {@code session_id} it
+   * sends (a step's {@code "sessionId"}, for malformed ids), fixed when the session is first used.
+   */
+  ConnectSession get(String name, Credentials credentials, Optional<String> sessionId) {
+    // A new session: a fresh session id (or the step's literal one), the target's user and credentials.
+    ConnectSession own = sessions.computeIfAbsent(name, n -> sessionId
+        .map(id -> ConnectSession.openWithAnySessionId(target, id))
+        .orElseGet(() -> ConnectSession.open(target.withSessionId(UUID.randomUUID().toString()))));
+    if (sessionId.isPresent() && !sessionId.get().equals(own.sessionId())) {
+      throw new FixtureException("session '" + name + "' already has session id '" + own.sessionId()
+          + "'; a step's sessionId '" + sessionId.get() + "' must be given where the session is first used");
+    }
     if (credentials == Credentials.TARGET) {
       return own;
+    }
+    if (sessionId.isPresent()) {
+      throw new FixtureException("a step with a literal sessionId cannot present other credentials");
     }
     ConnectUri uri = target.withSessionId(own.sessionId());
     ConnectUri presented = credentials == Credentials.NONE ? uri.withoutToken()

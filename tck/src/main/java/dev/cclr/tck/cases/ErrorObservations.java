@@ -33,7 +33,7 @@ final class ErrorObservations {
     putList(e, ObservedField.FORMAT_PROBLEMS, EnvelopeChecks.formatProblems(error), serverSide, clientSide);
     ObjectNode data = CaseRunner.object();
     data.set(ObservedField.ERROR.json(), e);
-    return new Observation(op, data, Optional.empty());
+    return new Observation(op, data, Optional.empty(), info.flatMap(SparkErrorInfo::errorId));
   }
 
   private static void putList(ObjectNode e, ObservedField field, List<String> problems, String serverSide, String clientSide) {
@@ -43,7 +43,7 @@ final class ErrorObservations {
     }
   }
 
-  private static String normalise(String value, String serverSide, String clientSide) {
+  static String normalise(String value, String serverSide, String clientSide) {
     if (value == null) {
       return null;
     }

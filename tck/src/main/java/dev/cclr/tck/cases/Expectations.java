@@ -66,6 +66,9 @@ final class Expectations {
     if (observed.isError()) {
       return "expected success (" + describeSuccess(expect, blobs) + "), but the call failed: " + describeError(observed);
     }
+    if (expect.has("details")) {
+      return checkDetails(expect.get("details"), observed, p, profile);
+    }
     if (expect.has("checksum")) {
       return checkStreamed(expect, observed);
     }
@@ -136,12 +139,33 @@ final class Expectations {
       return expect.path("rowCount").asLong() + " rows whose column " + expect.path("checksum").path("column").asText()
           + " sums to " + expect.path("checksum").path("sum").asText();
     }
-    for (String member : new String[] {"schema", "summaries", "exists", "pairs", "keys"}) {
+    for (String member : new String[] {"schema", "summaries", "exists", "pairs", "keys", "details"}) {
       if (expect.has(member)) {
         return member + " " + expect.get(member);
       }
     }
     return "an answer without error";
+  }
+
+  /**
+   * FetchErrorDetails: {@code null} wants no root error; an object names the root error's
+   * errorClass, sqlState and messageParameters (each optional, each one value or per profile).
+   */
+  private static String checkDetails(JsonNode want, Observation observed, Placeholders p, Profile profile) {
+    JsonNode got = observed.data().get(ObservedField.DETAILS.json());
+    if (want.isNull()) {
+      return got == null || got.isNull() ? null : "expected no error details but got " + got;
+    }
+    if (got == null || got.isNull()) {
+      return "expected error details " + want + " but the answer had no root error";
+    }
+    for (ObservedField field : new ObservedField[] {ObservedField.ERROR_CLASS, ObservedField.SQL_STATE, ObservedField.MESSAGE_PARAMETERS}) {
+      Optional<JsonNode> expected = forProfile(want.get(field.json()), profile).map(e -> expand(e, p));
+      if (expected.isPresent() && !expected.get().equals(got.get(field.json()))) {
+        return "expected error details with " + field + " " + expected.get() + " but got " + got;
+      }
+    }
+    return null;
   }
 
   /** A streamed result: row count and the sum of one int64 column, as {@code StreamedRows} saw them. */

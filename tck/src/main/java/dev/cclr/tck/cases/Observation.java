@@ -9,7 +9,17 @@ import java.util.Optional;
  * specific to a session (the server-side session id) are replaced by their placeholder, and values
  * that are unique per call (error ids) are left out. Rows are kept as a canonical table.
  */
-public record Observation(Op op, ObjectNode data, Optional<CanonicalTable> table) {
+public record Observation(Op op, ObjectNode data, Optional<CanonicalTable> table, Optional<String> errorId) {
+
+  /**
+   * @param errorId a failed call's ErrorInfo {@code errorId}, kept outside {@code data} because it
+   *     is unique per call; a later {@code fetchErrorDetails} step of the session asks for it
+   */
+  public Observation {}
+
+  public Observation(Op op, ObjectNode data, Optional<CanonicalTable> table) {
+    this(op, data, table, Optional.empty());
+  }
 
   private static final int MAX_RENDER = 2000;
 

@@ -52,6 +52,11 @@ enum ObservedField {
   RESULT_BYTES("resultBytes"),
   /** ExecutePlan: where the response stream broke the protocol (present only when it did). */
   PROTOCOL_PROBLEMS("protocolProblems"),
+  /**
+   * FetchErrorDetails: the root error's {errorClass, sqlState, messageParameters} (session ids as
+   * placeholders), or null when the server answered without a root error (an unknown errorId).
+   */
+  DETAILS("details"),
   /** ExecutePlan: present (false) when the stream ended without ResultComplete. */
   RESULT_COMPLETE("resultComplete");
 

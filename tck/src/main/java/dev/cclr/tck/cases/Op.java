@@ -27,7 +27,9 @@ public enum Op {
   /** AnalyzePlan {@code schema} of the step's relation. */
   ANALYZE("analyze"),
   /** ReleaseSession of the step's session. */
-  RELEASE_SESSION("releaseSession");
+  RELEASE_SESSION("releaseSession"),
+  /** FetchErrorDetails of the errorId of the latest earlier step of the session that failed with one. */
+  FETCH_ERROR_DETAILS("fetchErrorDetails");
 
   private final String manifestName;
 

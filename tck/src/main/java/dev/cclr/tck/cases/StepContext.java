@@ -19,6 +19,8 @@ final class StepContext {
   private final Map<String, Blob> blobs;
   private final CaseSessions sessions;
   private final SessionEcho echo = new SessionEcho();
+  /** Per session name, the errorId of the latest step that failed with one (for fetchErrorDetails). */
+  private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -27,15 +29,31 @@ final class StepContext {
 
   /**
    * The step's session: the one it names with {@code session}, else {@code main}, presenting the
-   * step's {@code credentials} ({@code none}, {@code wrong}, or by default the target's own).
+   * step's {@code credentials} ({@code none}, {@code wrong}, or by default the target's own),
+   * sending the step's literal {@code sessionId} if it gives one.
    */
   ConnectSession session(JsonNode step) {
-    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")));
+    Optional<String> literalId = step.hasNonNull("sessionId") ? Optional.of(step.get("sessionId").asText()) : Optional.empty();
+    return sessions.get(sessionName(step), CaseSessions.Credentials.of(step.path("credentials").asText("")), literalId);
   }
 
   /** A named session with the target's own credentials. */
   ConnectSession session(String name) {
     return sessions.get(name, CaseSessions.Credentials.TARGET);
+  }
+
+  void noteErrorId(JsonNode step, Observation observed) {
+    observed.errorId().ifPresent(id -> lastErrorIds.put(sessionName(step), id));
+  }
+
+  /** The errorId a fetchErrorDetails step asks for; a case without an earlier such error is broken. */
+  String lastErrorId(JsonNode step) {
+    String id = lastErrorIds.get(sessionName(step));
+    if (id == null) {
+      throw new FixtureException("fetchErrorDetails: no earlier step of session '" + sessionName(step)
+          + "' failed with an errorId");
+    }
+    return id;
   }
 
   static String sessionName(JsonNode step) {

@@ -26,7 +26,7 @@ final class StepExecutor {
 
   Observation perform(JsonNode step) {
     Op op = Op.parse(step.path("op").asText());
-    return switch (op) {
+    Observation observed = switch (op) {
       case SET_CONFIG -> config.set(step);
       case GET_CONFIG -> config.get(step);
       case UNSET_CONFIG -> config.unset(step);
@@ -36,6 +36,9 @@ final class StepExecutor {
       case RELEASE_SESSION -> status.releaseSession(step);
       case EXECUTE -> plans.execute(step);
       case ANALYZE -> plans.analyze(step);
+      case FETCH_ERROR_DETAILS -> status.fetchErrorDetails(step);
     };
+    context.noteErrorId(step, observed);
+    return observed;
   }
 }

@@ -76,10 +76,10 @@ public final class ConnectSession implements AutoCloseable {
   private final String clientType;
   private final AtomicReference<String> serverSideSessionId = new AtomicReference<>();
 
-  private ConnectSession(ConnectUri uri, ConnectOptions options) {
+  private ConnectSession(ConnectUri uri, ConnectOptions options, Optional<String> anySessionId) {
     this.uri = uri;
     this.options = options;
-    this.sessionId = uri.sessionId().orElseGet(() -> UUID.randomUUID().toString());
+    this.sessionId = anySessionId.or(uri::sessionId).orElseGet(() -> UUID.randomUUID().toString());
     this.userContext =
         UserContext.newBuilder()
             .setUserId(uri.userId().orElseGet(() -> System.getProperty("user.name", "cclr")))
@@ -95,11 +95,20 @@ public final class ConnectSession implements AutoCloseable {
   }
 
   public static ConnectSession open(ConnectUri uri) {
-    return new ConnectSession(uri, ConnectOptions.defaults());
+    return new ConnectSession(uri, ConnectOptions.defaults(), Optional.empty());
   }
 
   public static ConnectSession open(ConnectUri uri, ConnectOptions options) {
-    return new ConnectSession(uri, options);
+    return new ConnectSession(uri, options, Optional.empty());
+  }
+
+  /**
+   * A session that sends {@code sessionId} as its {@code session_id}, UUID or not. Only server
+   * cases need it, to see what a server answers a malformed id; {@link ConnectUri} accepts UUIDs
+   * only, since every real client must send one (CLI-SES-001).
+   */
+  public static ConnectSession openWithAnySessionId(ConnectUri uri, String sessionId) {
+    return new ConnectSession(uri, ConnectOptions.defaults(), Optional.of(sessionId));
   }
 
   public ConnectUri uri() {
@@ -342,11 +351,20 @@ public final class ConnectSession implements AutoCloseable {
 
   /** Ends the session on the server, which drops everything the session stored. */
   public ReleaseSessionResponse releaseSession() {
+    return releaseSession(false);
+  }
+
+  /**
+   * Ends the session on the server; with {@code allowReconnect} the server may serve a later
+   * request naming the same session id by a new server-side session instead of refusing it.
+   */
+  public ReleaseSessionResponse releaseSession(boolean allowReconnect) {
     ReleaseSessionRequest request =
         ReleaseSessionRequest.newBuilder()
             .setSessionId(sessionId)
             .setUserContext(userContext)
             .setClientType(clientType)
+            .setAllowReconnect(allowReconnect)
             .build();
     return unary("ReleaseSession", () -> blocking().releaseSession(request),
         ReleaseSessionResponse::getServerSideSessionId);

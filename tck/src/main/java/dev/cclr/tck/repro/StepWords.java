@@ -18,6 +18,9 @@ final class StepWords {
   static String call(JsonNode step) {
     Op op = Op.parse(step.path("op").asText());
     String session = step.has("session") ? " (in the case's session \"" + step.get("session").asText() + "\")" : "";
+    if (step.has("sessionId")) {
+      session += " with the literal session_id \"" + step.get("sessionId").asText() + "\"";
+    }
     return switch (op) {
       case SET_CONFIG -> "Config `set` of " + step.path("pairs") + session + ".";
       case GET_CONFIG -> "Config `get` of " + step.path("keys") + session + ".";
@@ -29,7 +32,9 @@ final class StepWords {
       case STATUS -> "ArtifactStatus of the names " + step.path("names") + session + ".";
       case EXECUTE -> "ExecutePlan of a plan whose root is " + relation(step) + session + ".";
       case ANALYZE -> "AnalyzePlan `schema` of " + relation(step) + session + ".";
-      case RELEASE_SESSION -> "ReleaseSession" + session + ".";
+      case RELEASE_SESSION -> "ReleaseSession" + (step.path("allowReconnect").asBoolean(false) ? " with allow_reconnect" : "")
+          + session + ".";
+      case FETCH_ERROR_DETAILS -> "FetchErrorDetails of the errorId of the latest earlier failed call" + session + ".";
     };
   }
 

@@ -429,6 +429,42 @@ class ExpectationsTest {
     }
   }
 
+  @Nested
+  class ErrorDetails {
+    private final Observation got = success("{\"details\":{\"errorClass\":\"" + NOT_FOUND_CLASS + "\",\"sqlState\":\"56K00\","
+        + "\"messageParameters\":{\"hash\":\"" + C1.sha256() + "\",\"sessionUUID\":\"${serverSideSessionId}\"}}}");
+    private final Observation none = success("{\"details\":null}");
+
+    @Test
+    void theRootErrorMatchesItsClassStateAndParameters() {
+      assertNull(check("{\"details\":{\"errorClass\":\"" + NOT_FOUND_CLASS + "\",\"sqlState\":\"56K00\","
+          + "\"messageParameters\":{\"hash\":\"${sha256:c1}\",\"sessionUUID\":\"${serverSideSessionId}\"}}}", got));
+      assertNull(check("{\"details\":{\"sqlState\":{\"spark-4.2\":\"56K00\",\"spark-4.1\":\"XX000\"}}}", got));
+    }
+
+    @Test
+    void anotherClassFailsNamingWhatCameBack() {
+      assertEquals("expected error details with errorClass \"INTERNAL_ERROR\" but got " + got.data().get("details"),
+          check("{\"details\":{\"errorClass\":\"INTERNAL_ERROR\"}}", got));
+      assertEquals("expected error details with messageParameters {\"hash\":\"x\"} but got " + got.data().get("details"),
+          check("{\"details\":{\"messageParameters\":{\"hash\":\"x\"}}}", got));
+    }
+
+    @Test
+    void nullWantsNoRootErrorAndAnObjectWantsOne() {
+      assertNull(check("{\"details\":null}", none));
+      assertEquals("expected no error details but got " + got.data().get("details"), check("{\"details\":null}", got));
+      assertEquals("expected error details {\"sqlState\":\"56K00\"} but the answer had no root error",
+          check("{\"details\":{\"sqlState\":\"56K00\"}}", none));
+    }
+
+    @Test
+    void aFailedFetchIsNoAnswer() {
+      assertEquals("expected success (details {\"sqlState\":\"56K00\"}), but the call failed: " + NOT_FOUND_DESCRIBED,
+          check("{\"details\":{\"sqlState\":\"56K00\"}}", notFound()));
+    }
+  }
+
   @Test
   void anUnknownExpectationIsAFixtureError() {
     FixtureException e = assertThrows(FixtureException.class, () -> check("{\"bogus\":1}", success("{}")));
