@@ -150,7 +150,10 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
         throw ArtifactErrors.emptyStream();
       }
       if (open != null) {
-        open.checkComplete();
+        // A chunked artifact still open here always lacks chunks (the last one closes it). Spark
+        // checks that no chunked artifact is open when the stream ends (a require, so
+        // IllegalArgumentException "requirement failed"), not which chunks or bytes are missing.
+        throw ArtifactErrors.framing("the stream ended inside chunked artifact " + open.describeProgress());
       }
       AddArtifactsResponse.Builder out = AddArtifactsResponse.newBuilder()
           .setSessionId(session.sessionId())

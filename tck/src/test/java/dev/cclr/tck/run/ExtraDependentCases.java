@@ -23,7 +23,13 @@ final class ExtraDependentCases {
               + "for an MLlib class in session cleanup) where the reference server releases the session"),
       "session-released-answers-session-closed",
       new Dependence(SparkExtra.MLLIB,
-          "SRV-SES-005: the same failing ReleaseSession (the session is closed all the same, as the later steps show)"));
+          "SRV-SES-005: the same failing ReleaseSession (the session is closed all the same, as the later steps show)"),
+      "session-release-allow-reconnect",
+      new Dependence(SparkExtra.MLLIB,
+          "SRV-SES-005: the same failing ReleaseSession, here with allow_reconnect (the case accepts either answer to it)"),
+      "error-details-fetched-by-error-id",
+      new Dependence(SparkExtra.MLLIB,
+          "SRV-ERR-003: the same failing ReleaseSession before the last fetch (the case accepts either answer to it)"));
 
   private ExtraDependentCases() {}
 
