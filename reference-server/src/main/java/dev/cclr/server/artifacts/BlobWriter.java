@@ -1,6 +1,7 @@
 package dev.cclr.server.artifacts;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,9 +20,11 @@ import java.util.List;
  * for the file are reserved in the spill directory's capacity before they are written; a full
  * directory (capacity used up, or ENOSPC from the disk) surfaces as {@link StoreFullException}.
  *
- * <p>Chunks are kept as the {@code ByteString}s they arrived in (views of the received message,
- * see {@link AliasingUploads}), not copied into arrays of their own, and written to the file
- * through a {@code FileChannel} from those views, without a stream buffer in between.
+ * <p>Chunks are written to the file through a {@code FileChannel} straight from the
+ * {@code ByteString}s they arrived in (views of the transport's buffers, see
+ * {@link AliasingUploads}), without a stream buffer in between; a chunk kept in memory is copied
+ * once into an array of its own when its bytes are on loan from the transport, and kept as it is
+ * otherwise.
  */
 final class BlobWriter implements AutoCloseable {
 
@@ -46,7 +49,8 @@ final class BlobWriter implements AutoCloseable {
       throw new IllegalStateException("writer already finished or closed");
     }
     if (file == null && budget.tryReserve(data.size())) {
-      chunks.add(data);
+      // Bytes still on loan from the transport are gone once the request's handler returns.
+      chunks.add(LoanedBytesMarshaller.isLoaned(data) ? UnsafeByteOperations.unsafeWrap(data.toByteArray()) : data);
       reserved += data.size();
     } else {
       spill();

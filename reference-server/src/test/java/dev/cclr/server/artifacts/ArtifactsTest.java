@@ -99,6 +99,39 @@ class ArtifactsTest {
     assertTrue(rpc.upload(rpc.batch("cache/s", Rpc.chunk(data))).getArtifacts(0).getIsCrcSuccessful());
   }
 
+  /**
+   * A blob kept in memory must be bytes of its own: the pieces arrive as views of netty's pooled
+   * buffers (LoanedBytesMarshaller), which later uploads reuse. Uploading other blobs in between
+   * would change a blob that kept those views.
+   */
+  @Test
+  void aBlobKeptInMemoryOutlivesTheTransportsBuffers() throws Exception {
+    Rpc rpc = start(64 << 20);
+    byte[] first = Ipc.ints(50_000, 0);
+    byte[][] parts = split(first, (first.length + (32 << 10) - 1) / (32 << 10));
+    List<AddArtifactsRequest> pieces = new java.util.ArrayList<>(
+        List.of(rpc.begin("cache/first", first.length, parts.length, Rpc.chunk(parts[0]))));
+    for (int i = 1; i < parts.length; i++) {
+      pieces.add(rpc.next(Rpc.chunk(parts[i])));
+    }
+    assertTrue(rpc.upload(pieces.toArray(AddArtifactsRequest[]::new)).getArtifacts(0).getIsCrcSuccessful());
+    for (int round = 1; round <= 4; round++) {
+      byte[] other = Ipc.ints(50_000, round * 1_000_000);
+      byte[][] otherParts = split(other, (other.length + (32 << 10) - 1) / (32 << 10));
+      List<AddArtifactsRequest> more = new java.util.ArrayList<>(
+          List.of(rpc.begin("cache/other" + round, other.length, otherParts.length, Rpc.chunk(otherParts[0]))));
+      for (int i = 1; i < otherParts.length; i++) {
+        more.add(rpc.next(Rpc.chunk(otherParts[i])));
+      }
+      rpc.upload(more.toArray(AddArtifactsRequest[]::new));
+    }
+    List<Long> rows = read(rpc, "first");
+    assertEquals(50_000, rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals((long) i, rows.get(i), "row " + i);
+    }
+  }
+
   @Test
   void chunkedArtifactIsAssembledInOrder() throws Exception {
     Rpc rpc = start(1 << 20);
