@@ -1,6 +1,7 @@
 package dev.cclr.server.config;
 
 import dev.cclr.server.errors.ErrorStyle;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,14 @@ public final class SessionConfig {
   /** spark.sql.session.timeZone, as set. */
   public String sessionTimeZone() {
     return get(ConfigRegistry.TIME_ZONE);
+  }
+
+  /**
+   * spark.sql.session.timeZone parsed as Spark parses it (the value was checked by the same
+   * parsing when it was set, so it parses here).
+   */
+  public ZoneId sessionZone() {
+    return ConfigType.TimeZoneType.zoneOf(sessionTimeZone());
   }
 
   public boolean useLargeVarTypes() {

@@ -3,6 +3,7 @@ package dev.cclr.server.execution;
 import dev.cclr.server.relations.BlobLookup;
 import dev.cclr.server.relations.PlanningContext;
 import dev.cclr.server.sessions.Session;
+import java.time.ZoneId;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** What the planner sees of a session; limits are read from its config when asked, as Spark does. */
@@ -31,6 +32,11 @@ record SessionPlanningContext(Session session, BufferAllocator allocator) implem
   @Override
   public String sessionTimeZone() {
     return session.config().sessionTimeZone();
+  }
+
+  @Override
+  public ZoneId sessionZone() {
+    return session.config().sessionZone();
   }
 
   @Override

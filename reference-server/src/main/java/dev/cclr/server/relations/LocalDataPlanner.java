@@ -49,7 +49,7 @@ final class LocalDataPlanner {
       }
       Schema outputArrow = ArrowTypes.toArrowSchema(result, context.sessionTimeZone(),
           context.useLargeVarTypes());
-      ZoneId zone = sessionZone(context);
+      ZoneId zone = context.sessionZone();
       List<ColumnPlan> plans = userSchema.isPresent()
           ? SchemaReconciler.apply(data, arrowSchema, userSchema.get(), outputArrow, zone)
           : SchemaReconciler.passThrough(data, arrowSchema, outputArrow, zone);
@@ -90,15 +90,6 @@ final class LocalDataPlanner {
         SparkTypes.hasTime(schema) ? RelationErrors.unsupportedTimeType() : null;
     return new LocalDataResult(schema, outputArrow, null, null, newAllocator(context),
         executionError);
-  }
-
-  /** The session zone for casts; Spark validates the setting, a bad one falls back to UTC. */
-  private static ZoneId sessionZone(PlanningContext context) {
-    try {
-      return ZoneId.of(context.sessionTimeZone());
-    } catch (java.time.DateTimeException e) {
-      return java.time.ZoneOffset.UTC;
-    }
   }
 
   /**

@@ -127,7 +127,7 @@ public final class ReferenceRelationPlanner implements RelationPlanner {
       throw RelationErrors.unsupportedInRelation("show_string", Relation.SHOW_STRING_FIELD_NUMBER,
           "a column of type " + unsupported.type().sql());
     }
-    return new ShowStringResult(input, show, context.sessionTimeZone(),
+    return new ShowStringResult(input, show, context.sessionZone(),
         context.allocator().newChildAllocator("show_string", 0, Long.MAX_VALUE));
   }
 

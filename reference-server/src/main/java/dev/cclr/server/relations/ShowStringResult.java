@@ -38,11 +38,11 @@ final class ShowStringResult implements RelationResult {
   private VectorSchemaRoot output;
   private boolean done;
 
-  ShowStringResult(RelationResult input, ShowString show, String sessionTimeZone,
+  ShowStringResult(RelationResult input, ShowString show, ZoneId sessionZone,
       BufferAllocator allocator) {
     this.input = input;
     this.show = show;
-    this.zone = ZoneId.of(sessionTimeZone);
+    this.zone = sessionZone;
     this.allocator = allocator;
     this.inputType = (SparkType.StructType) ProtoTypes.fromProto(input.sparkSchema());
   }

@@ -38,6 +38,7 @@ final class CountingBlobReads implements RelationPlanner {
       @Override public long localRelationChunkSizeLimit() { return context.localRelationChunkSizeLimit(); }
       @Override public String serverSideSessionId() { return context.serverSideSessionId(); }
       @Override public String sessionTimeZone() { return context.sessionTimeZone(); }
+      @Override public java.time.ZoneId sessionZone() { return context.sessionZone(); }
       @Override public boolean useLargeVarTypes() { return context.useLargeVarTypes(); }
       @Override public BufferAllocator allocator() { return context.allocator(); }
     });

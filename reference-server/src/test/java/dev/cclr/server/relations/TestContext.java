@@ -1,5 +1,6 @@
 package dev.cclr.server.relations;
 
+import java.time.ZoneId;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** A planning context with Spark's defaults, each setting replaceable. */
@@ -23,6 +24,7 @@ final class TestContext implements PlanningContext {
   @Override public long localRelationChunkSizeLimit() { return chunkSizeLimit; }
   @Override public String serverSideSessionId() { return sessionId; }
   @Override public String sessionTimeZone() { return timeZone; }
+  @Override public ZoneId sessionZone() { return ZoneId.of(timeZone); }
   @Override public boolean useLargeVarTypes() { return largeVarTypes; }
   @Override public BufferAllocator allocator() { return allocator; }
 }

@@ -118,6 +118,7 @@ public final class CodeMutants {
     @Override public long localRelationChunkSizeLimit() { return session.localRelationChunkSizeLimit(); }
     @Override public String serverSideSessionId() { return session.serverSideSessionId(); }
     @Override public String sessionTimeZone() { return "UTC"; }
+    @Override public java.time.ZoneId sessionZone() { return java.time.ZoneOffset.UTC; }
     @Override public boolean useLargeVarTypes() { return session.useLargeVarTypes(); }
     @Override public org.apache.arrow.memory.BufferAllocator allocator() { return session.allocator(); }
   }
