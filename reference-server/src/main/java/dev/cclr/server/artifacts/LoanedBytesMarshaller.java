@@ -32,14 +32,14 @@ import java.util.Map;
  * heap-only allocator) is parsed the {@link AliasingMarshaller} way, into an array the message
  * owns, and nothing is on loan.
  */
-final class LoanedBytesMarshaller<T extends MessageLite> implements MethodDescriptor.Marshaller<T> {
+public final class LoanedBytesMarshaller<T extends MessageLite> implements MethodDescriptor.Marshaller<T> {
 
   private final Parser<T> parser;
   private final AliasingMarshaller<T> owning;
   /** The detached stream behind each message with loaned bytes, by identity (not by content). */
   private final Map<T, InputStream> loans = Collections.synchronizedMap(new IdentityHashMap<>());
 
-  LoanedBytesMarshaller(Parser<T> parser, MethodDescriptor.Marshaller<T> plain) {
+  public LoanedBytesMarshaller(Parser<T> parser, MethodDescriptor.Marshaller<T> plain) {
     this.parser = parser;
     this.owning = new AliasingMarshaller<>(parser, plain);
   }
@@ -91,7 +91,7 @@ final class LoanedBytesMarshaller<T extends MessageLite> implements MethodDescri
   }
 
   /** Ends the loan of the message's bytes (a message parsed into its own array has none). */
-  void release(Object message) {
+  public void release(Object message) {
     InputStream detached = loans.remove(message);
     if (detached != null) {
       close(detached);
@@ -108,7 +108,7 @@ final class LoanedBytesMarshaller<T extends MessageLite> implements MethodDescri
    * kept after the message's handler returns. Loaned views are direct buffers; bytes a message
    * owns are heap arrays.
    */
-  static boolean isLoaned(ByteString bytes) {
+  public static boolean isLoaned(ByteString bytes) {
     for (ByteBuffer b : bytes.asReadOnlyByteBufferList()) {
       if (b.isDirect()) {
         return true;
