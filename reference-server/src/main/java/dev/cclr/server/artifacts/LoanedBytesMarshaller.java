@@ -64,6 +64,11 @@ public final class LoanedBytesMarshaller<T extends MessageLite> implements Metho
       // keeps the buffers read past until the stream is closed, i.e. until the loan ends.
       detached.mark(Integer.MAX_VALUE);
       List<ByteBuffer> parts = buffersOf(detached);
+      if (parts.isEmpty()) {
+        // Nothing to lend; and an empty message may be a shared instance, no key for a loan.
+        close(detached);
+        return parseAliased(parts);
+      }
       if (!parts.stream().allMatch(ByteBuffer::isDirect)) {
         // Heap buffers (a transport without direct memory) could not be told from bytes a message
         // owns (isLoaned), so they are copied into an array the message owns and not lent.
