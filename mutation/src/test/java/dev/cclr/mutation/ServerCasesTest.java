@@ -38,6 +38,13 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The system property {@code cclr.pit.profiles} (comma-separated profile ids, from the pom's
  * {@code pit.profiles}) chooses the profiles: {@code spark-4.2} alone halves the work for a
  * package whose code does not depend on the profile's error style.
+ *
+ * <p>The system property {@code cclr.pit.fixtures} (from the pom's {@code pit.fixtures}) names
+ * another fixtures folder (one holding {@code server/}), e.g. the fixtures of an older commit
+ * exported with {@code git archive}, so that the same server code can be scored against the
+ * cases as they were then; unset or blank, the kit's own fixtures are used. The one folder both
+ * lists the cases and is handed to each run, so that a case id never resolves to another
+ * folder's case.
  */
 class ServerCasesTest {
 
@@ -46,6 +53,12 @@ class ServerCasesTest {
     String ids = System.getProperty("cclr.pit.profiles", "spark-4.2,spark-4.1");
     return Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .map(Profile::parseForServers).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The fixtures folder whose server cases are the killing tests. */
+  private static Path fixturesRoot() {
+    String dir = System.getProperty("cclr.pit.fixtures", "");
+    return dir.isBlank() ? CaseCatalog.defaultFixturesRoot() : Path.of(dir).toAbsolutePath().normalize();
   }
 
   @TestFactory
@@ -62,17 +75,18 @@ class ServerCasesTest {
     if (!selectedProfiles().contains(profile)) {
       return Stream.empty();
     }
-    List<CaseDefinition> all = CaseCatalog.load(CaseCatalog.defaultFixturesRoot(), "server").cases();
+    Path fixtures = fixturesRoot();
+    List<CaseDefinition> all = CaseCatalog.load(fixtures, "server").cases();
     return all.stream()
         .filter(c -> c.appliesTo(profile) && !c.tags().contains("large"))
-        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(c.id(), profile)));
+        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(fixtures, c.id(), profile)));
   }
 
-  private static void passes(String id, Profile profile) throws IOException {
+  private static void passes(Path fixtures, String id, Profile profile) throws IOException {
     Path reports = Files.createTempDirectory("cclr-pit-");
     try {
       RunConfiguration config = new RunConfiguration(Suite.SERVER, "embedded", Optional.empty(), profile, List.of(id),
-          List.of(), List.of(), reports, true, Optional.empty());
+          List.of(), List.of(), reports, true, Optional.of(fixtures));
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       RunOutcome outcome = TckLauncher.execute(config, quiet, Targets::open);
       List<CaseResult> judged = outcome.summary().results().stream().filter(r -> r.id().equals(id)).toList();
