@@ -12,6 +12,7 @@ import dev.cclr.tck.run.RunConfiguration;
 import dev.cclr.tck.run.RunOutcome;
 import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
+import dev.cclr.tck.targets.EmbeddedStorage;
 import dev.cclr.tck.targets.Targets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,12 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The system property {@code cclr.pit.profiles} (comma-separated profile ids, from the pom's
  * {@code pit.profiles}) chooses the profiles: {@code spark-4.2} alone halves the work for a
  * package whose code does not depend on the profile's error style.
+ *
+ * <p>{@code cclr.pit.targets} (from the pom's {@code pit.targets}; default both) chooses the
+ * embedded targets: {@code embedded} (blobs in memory, as the server's defaults keep every blob of
+ * these cases) and {@code embedded:spill} (every blob in a spill file), so that the spill path is
+ * reached by the same cases. Each target has factories of its own, so that the test numbers of one
+ * do not move when the other is left out.
  */
 class ServerCasesTest {
 
@@ -48,30 +55,50 @@ class ServerCasesTest {
         .map(Profile::parseForServers).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** The embedded targets whose cases are run; an unknown name fails every factory, naming the valid ones. */
+  private static Set<EmbeddedStorage> selectedTargets() {
+    String names = System.getProperty("cclr.pit.targets", "embedded,embedded:spill");
+    return Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(n -> EmbeddedStorage.named(n).orElseThrow(() -> new IllegalArgumentException("cclr.pit.targets: unknown target '"
+            + n + "': use " + Arrays.stream(EmbeddedStorage.values()).map(EmbeddedStorage::targetName)
+                .collect(Collectors.joining(", ")))))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   @TestFactory
   Stream<DynamicTest> spark42() {
-    return cases(Profile.SPARK_4_2);
+    return cases(Profile.SPARK_4_2, EmbeddedStorage.MEMORY_FIRST);
   }
 
   @TestFactory
   Stream<DynamicTest> spark41() {
-    return cases(Profile.SPARK_4_1);
+    return cases(Profile.SPARK_4_1, EmbeddedStorage.MEMORY_FIRST);
   }
 
-  private static Stream<DynamicTest> cases(Profile profile) {
-    if (!selectedProfiles().contains(profile)) {
+  @TestFactory
+  Stream<DynamicTest> spark42Spilled() {
+    return cases(Profile.SPARK_4_2, EmbeddedStorage.SPILL_EVERY_BLOB);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spark41Spilled() {
+    return cases(Profile.SPARK_4_1, EmbeddedStorage.SPILL_EVERY_BLOB);
+  }
+
+  private static Stream<DynamicTest> cases(Profile profile, EmbeddedStorage storage) {
+    if (!selectedProfiles().contains(profile) || !selectedTargets().contains(storage)) {
       return Stream.empty();
     }
     List<CaseDefinition> all = CaseCatalog.load(CaseCatalog.defaultFixturesRoot(), "server").cases();
     return all.stream()
         .filter(c -> c.appliesTo(profile) && !c.tags().contains("large"))
-        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(c.id(), profile)));
+        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(c.id(), profile, storage.targetName())));
   }
 
-  private static void passes(String id, Profile profile) throws IOException {
+  private static void passes(String id, Profile profile, String target) throws IOException {
     Path reports = Files.createTempDirectory("cclr-pit-");
     try {
-      RunConfiguration config = new RunConfiguration(Suite.SERVER, "embedded", Optional.empty(), profile, List.of(id),
+      RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), profile, List.of(id),
           List.of(), List.of(), reports, true, Optional.empty());
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       RunOutcome outcome = TckLauncher.execute(config, quiet, Targets::open);
@@ -79,7 +106,7 @@ class ServerCasesTest {
       assertEquals(1, judged.size(), id + " was not run");
       CaseResult r = judged.get(0);
       if (r.verdict() != Verdict.PASS) {
-        fail(id + " [" + profile + "]: " + r.verdict() + " " + r.message());
+        fail(id + " [" + profile + ", " + target + "]: " + r.verdict() + " " + r.message());
       }
     } finally {
       deleteQuietly(reports);
