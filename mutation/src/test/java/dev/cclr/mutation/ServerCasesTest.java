@@ -48,6 +48,24 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ServerCasesTest {
 
+  /*
+   * The embedded servers of this JVM keep their blob directories in a store directory of this JVM's
+   * own, not in the machine's java.io.tmpdir (the server's default). At start-up a server deletes
+   * the blob directories in its store directory whose process is gone (BlobDirectories.removeStale);
+   * a mutant of that clean-up deletes live ones instead, and with the shared default it deleted the
+   * spill files of the other minion (and of any reference server on the machine), which failed their
+   * embedded:spill cases: false kills of unrelated mutants in the first spill run.
+   */
+  static {
+    try {
+      Path own = Files.createTempDirectory("cclr-pit-store-");
+      own.toFile().deleteOnExit();
+      System.setProperty("java.io.tmpdir", own.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create this JVM's store directory", e);
+    }
+  }
+
   /** The profiles whose cases are run; an unknown id fails every factory with the parser's message. */
   private static Set<Profile> selectedProfiles() {
     String ids = System.getProperty("cclr.pit.profiles", "spark-4.2,spark-4.1");
