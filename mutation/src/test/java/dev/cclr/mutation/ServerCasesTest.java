@@ -12,6 +12,7 @@ import dev.cclr.tck.run.RunConfiguration;
 import dev.cclr.tck.run.RunOutcome;
 import dev.cclr.tck.run.Suite;
 import dev.cclr.tck.run.TckLauncher;
+import dev.cclr.tck.targets.EmbeddedStorage;
 import dev.cclr.tck.targets.Targets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,8 +46,32 @@ import org.junit.jupiter.api.TestFactory;
  * cases as they were then; unset or blank, the kit's own fixtures are used. The one folder both
  * lists the cases and is handed to each run, so that a case id never resolves to another
  * folder's case.
+ *
+ * <p>{@code cclr.pit.targets} (from the pom's {@code pit.targets}; default both) chooses the
+ * embedded targets: {@code embedded} (blobs in memory, as the server's defaults keep every blob of
+ * these cases) and {@code embedded:spill} (every blob in a spill file), so that the spill path is
+ * reached by the same cases. Each target has factories of its own, so that the test numbers of one
+ * do not move when the other is left out.
  */
 class ServerCasesTest {
+
+  /*
+   * The embedded servers of this JVM keep their blob directories in a store directory of this JVM's
+   * own, not in the machine's java.io.tmpdir (the server's default). At start-up a server deletes
+   * the blob directories in its store directory whose process is gone (BlobDirectories.removeStale);
+   * a mutant of that clean-up deletes live ones instead, and with the shared default it deleted the
+   * spill files of the other minion (and of any reference server on the machine), which failed their
+   * embedded:spill cases: false kills of unrelated mutants in the first spill run.
+   */
+  static {
+    try {
+      Path own = Files.createTempDirectory("cclr-pit-store-");
+      own.toFile().deleteOnExit();
+      System.setProperty("java.io.tmpdir", own.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create this JVM's store directory", e);
+    }
+  }
 
   /** The profiles whose cases are run; an unknown id fails every factory with the parser's message. */
   private static Set<Profile> selectedProfiles() {
@@ -61,31 +86,51 @@ class ServerCasesTest {
     return dir.isBlank() ? CaseCatalog.defaultFixturesRoot() : Path.of(dir).toAbsolutePath().normalize();
   }
 
+  /** The embedded targets whose cases are run; an unknown name fails every factory, naming the valid ones. */
+  private static Set<EmbeddedStorage> selectedTargets() {
+    String names = System.getProperty("cclr.pit.targets", "embedded,embedded:spill");
+    return Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(n -> EmbeddedStorage.named(n).orElseThrow(() -> new IllegalArgumentException("cclr.pit.targets: unknown target '"
+            + n + "': use " + Arrays.stream(EmbeddedStorage.values()).map(EmbeddedStorage::targetName)
+                .collect(Collectors.joining(", ")))))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   @TestFactory
   Stream<DynamicTest> spark42() {
-    return cases(Profile.SPARK_4_2);
+    return cases(Profile.SPARK_4_2, EmbeddedStorage.MEMORY_FIRST);
   }
 
   @TestFactory
   Stream<DynamicTest> spark41() {
-    return cases(Profile.SPARK_4_1);
+    return cases(Profile.SPARK_4_1, EmbeddedStorage.MEMORY_FIRST);
   }
 
-  private static Stream<DynamicTest> cases(Profile profile) {
-    if (!selectedProfiles().contains(profile)) {
+  @TestFactory
+  Stream<DynamicTest> spark42Spilled() {
+    return cases(Profile.SPARK_4_2, EmbeddedStorage.SPILL_EVERY_BLOB);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spark41Spilled() {
+    return cases(Profile.SPARK_4_1, EmbeddedStorage.SPILL_EVERY_BLOB);
+  }
+
+  private static Stream<DynamicTest> cases(Profile profile, EmbeddedStorage storage) {
+    if (!selectedProfiles().contains(profile) || !selectedTargets().contains(storage)) {
       return Stream.empty();
     }
     Path fixtures = fixturesRoot();
     List<CaseDefinition> all = CaseCatalog.load(fixtures, "server").cases();
     return all.stream()
         .filter(c -> c.appliesTo(profile) && !c.tags().contains("large"))
-        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(fixtures, c.id(), profile)));
+        .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(fixtures, c.id(), profile, storage.targetName())));
   }
 
-  private static void passes(Path fixtures, String id, Profile profile) throws IOException {
+  private static void passes(Path fixtures, String id, Profile profile, String target) throws IOException {
     Path reports = Files.createTempDirectory("cclr-pit-");
     try {
-      RunConfiguration config = new RunConfiguration(Suite.SERVER, "embedded", Optional.empty(), profile, List.of(id),
+      RunConfiguration config = new RunConfiguration(Suite.SERVER, target, Optional.empty(), profile, List.of(id),
           List.of(), List.of(), reports, true, Optional.of(fixtures));
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       RunOutcome outcome = TckLauncher.execute(config, quiet, Targets::open);
@@ -93,7 +138,7 @@ class ServerCasesTest {
       assertEquals(1, judged.size(), id + " was not run");
       CaseResult r = judged.get(0);
       if (r.verdict() != Verdict.PASS) {
-        fail(id + " [" + profile + "]: " + r.verdict() + " " + r.message());
+        fail(id + " [" + profile + ", " + target + "]: " + r.verdict() + " " + r.message());
       }
     } finally {
       deleteQuietly(reports);

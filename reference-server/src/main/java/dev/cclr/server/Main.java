@@ -28,7 +28,7 @@ public final class Main implements Callable<Integer> {
   Path storeDir = Path.of(System.getProperty("java.io.tmpdir"));
 
   @Option(names = "--memory-budget", converter = SizeOption.class,
-      description = "Bytes of uploaded blobs kept in memory, e.g. 256MiB (default: 256MiB).")
+      description = "Bytes of uploaded blobs kept in memory, e.g. 256MiB (default: 256MiB); 0 writes every blob to a file.")
   long memoryBudget = 256L << 20;
 
   @Option(names = "--max-local-relation-size-limit", converter = SizeOption.class,

@@ -275,7 +275,10 @@ public final class ReferenceServer implements AutoCloseable {
     /** The directory under which blobs that exceed the memory budget are spilled. */
     public Builder storeDir(Path dir) { this.storeDir = Objects.requireNonNull(dir); return this; }
 
-    /** Bytes of uploaded blobs kept in memory, server-wide; the rest goes to files. */
+    /**
+     * Bytes of uploaded blobs kept in memory, server-wide; the rest goes to files. 0 writes every
+     * non-empty blob to a file (the TCK's {@code embedded:spill} target runs the cases that way).
+     */
     public Builder memoryBudget(long bytes) { this.memoryBudgetBytes = bytes; return this; }
 
     /**

@@ -10,19 +10,23 @@ import java.util.UUID;
 
 /**
  * {@code embedded}: the project's reference server, started in this JVM on an ephemeral loopback
- * port. The profile picks its error style, so that the spark-4.1 profile can be checked against it.
+ * port. The profile picks its error style, so that the spark-4.1 profile can be checked against it;
+ * {@code embedded:spill} is the same server with every blob spilled to a file ({@link EmbeddedStorage}).
  */
 public final class EmbeddedTarget implements Target {
   private final ReferenceServer server;
   private final String implementation;
   private final Optional<String> token;
   private final ErrorStyle style;
+  private final EmbeddedStorage storage;
 
-  private EmbeddedTarget(ReferenceServer server, String implementation, Optional<String> token, ErrorStyle style) {
+  private EmbeddedTarget(ReferenceServer server, String implementation, Optional<String> token, ErrorStyle style,
+      EmbeddedStorage storage) {
     this.server = server;
     this.implementation = implementation;
     this.token = token;
     this.style = style;
+    this.storage = storage;
   }
 
   /**
@@ -30,11 +34,17 @@ public final class EmbeddedTarget implements Target {
    * that call without or with a wrong token (SRV-SEC-002) then apply to it.
    */
   public static EmbeddedTarget start(ErrorStyle style) {
+    return start(style, EmbeddedStorage.MEMORY_FIRST);
+  }
+
+  /** The same, keeping uploaded blobs as {@code storage} says. */
+  public static EmbeddedTarget start(ErrorStyle style, EmbeddedStorage storage) {
     String token = UUID.randomUUID().toString();
     try {
       return new EmbeddedTarget(
-          ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).bearerToken(token).build().start(),
-          "cclr reference server", Optional.of(token), style);
+          storage.configure(ReferenceServer.builder()).host("127.0.0.1").port(0).errorStyle(style).bearerToken(token)
+              .build().start(),
+          "cclr reference server", Optional.of(token), style, storage);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded reference server", e);
     }
@@ -45,7 +55,7 @@ public final class EmbeddedTarget implements Target {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
           .interceptor(interceptor).build().start();
-      return new EmbeddedTarget(server, implementation, Optional.empty(), style);
+      return new EmbeddedTarget(server, implementation, Optional.empty(), style, EmbeddedStorage.MEMORY_FIRST);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
     }
@@ -57,20 +67,21 @@ public final class EmbeddedTarget implements Target {
     try {
       ReferenceServer server = ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style)
           .planner(planner).build().start();
-      return new EmbeddedTarget(server, implementation, Optional.empty(), style);
+      return new EmbeddedTarget(server, implementation, Optional.empty(), style, EmbeddedStorage.MEMORY_FIRST);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the reference server for " + implementation, e);
     }
   }
 
   /**
-   * A new reference server like this one (same error style) that asks for no token, for a proxy in
+   * A new reference server like this one (same error style and storage) that asks for no token, for a proxy in
    * front of it that passes no call metadata ({@link ProxyTarget}): the caller closes this one.
    */
   public EmbeddedTarget withoutToken() {
     try {
-      return new EmbeddedTarget(ReferenceServer.builder().host("127.0.0.1").port(0).errorStyle(style).build().start(),
-          implementation, Optional.empty(), style);
+      return new EmbeddedTarget(
+          storage.configure(ReferenceServer.builder()).host("127.0.0.1").port(0).errorStyle(style).build().start(),
+          implementation, Optional.empty(), style, storage);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded reference server", e);
     }
@@ -82,7 +93,7 @@ public final class EmbeddedTarget implements Target {
   public String implementation() { return implementation; }
 
   @Override
-  public String name() { return "embedded"; }
+  public String name() { return storage.targetName(); }
 
   @Override
   public ConnectUri uri() {
