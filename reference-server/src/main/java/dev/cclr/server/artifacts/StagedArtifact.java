@@ -59,7 +59,11 @@ final class StagedArtifact implements AutoCloseable {
       throw ArtifactErrors.excessiveChunks(name, announcedChunks, receivedBytes, announcedBytes);
     }
     CRC32 crc = new CRC32();
-    crc.update(chunk.getData().asReadOnlyByteBuffer());
+    // Part by part: a piece that arrived in several netty buffers is a rope of views, and
+    // asReadOnlyByteBuffer() would copy it into one array.
+    for (java.nio.ByteBuffer part : chunk.getData().asReadOnlyByteBufferList()) {
+      crc.update(part);
+    }
     crcOk &= crc.getValue() == chunk.getCrc();
     if (writer != null) {
       try {
