@@ -362,7 +362,10 @@ public final class ReferenceServer implements AutoCloseable {
 
     /**
      * Adds an interceptor (e.g. to record calls in tests). As with gRPC's ServerInterceptors,
-     * the interceptor added last sees a call first.
+     * the interceptor added last sees a call first. The {@code bytes} of an AddArtifacts request
+     * are lent from gRPC's buffers until its listener's {@code onMessage} returns
+     * ({@code artifacts.LoanedBytesMarshaller}): an interceptor that keeps a request longer must
+     * keep a copy (e.g. parsed again from {@code toByteArray()}).
      */
     public Builder interceptor(ServerInterceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor));

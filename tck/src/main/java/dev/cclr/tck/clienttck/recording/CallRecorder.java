@@ -60,7 +60,9 @@ public final class CallRecorder implements ServerInterceptor {
     return new ForwardingServerCallListener.SimpleForwardingServerCallListener<Q>(listener) {
       @Override
       public void onMessage(Q message) {
-        record.addRequest((Message) message);
+        // Kept after this call returns, so a copy of its own: the reference server lends an
+        // AddArtifacts request's bytes from gRPC's buffers only until onMessage returns.
+        record.addRequest(ownedCopy((Message) message));
         if (message instanceof ExecutePlanRequest e) {
           scripted.userId = e.getUserContext().getUserId();
           scripted.sessionId = e.getSessionId();
@@ -68,6 +70,15 @@ public final class CallRecorder implements ServerInterceptor {
         super.onMessage(spoilCrcOnce(message, record));
       }
     };
+  }
+
+  /** The message parsed again from a serialized copy, so that none of its bytes alias another buffer. */
+  private static Message ownedCopy(Message m) {
+    try {
+      return m.getParserForType().parseFrom(m.toByteArray());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("a message that was just serialized does not parse", e);
+    }
   }
 
   @SuppressWarnings("unchecked")
