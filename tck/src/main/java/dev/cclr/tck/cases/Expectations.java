@@ -93,7 +93,12 @@ final class Expectations {
     if (expect.has("schema")) {
       String want = p.expand(expect.get("schema").asText());
       String got = observed.data().path(ObservedField.SCHEMA.json()).asText(null);
-      return want.equals(got) ? null : "expected the schema " + want + " but got " + got;
+      if (!want.equals(got)) {
+        return "expected the schema " + want + " but got " + got;
+      }
+      return expect.has("fieldMetadata")
+          ? FieldMetadata.missing(expect.get("fieldMetadata"), observed.data().get(ObservedField.FIELD_METADATA.json()))
+          : null;
     }
     if (expect.has("keys")) {
       JsonNode want = expand(expect.get("keys"), p);

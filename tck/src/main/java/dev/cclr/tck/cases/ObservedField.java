@@ -38,6 +38,8 @@ enum ObservedField {
   EXISTS("exists"),
   /** AnalyzePlan schema: the schema as {@link SparkTypeText} writes it. */
   SCHEMA("schema"),
+  /** AnalyzePlan schema: field path to metadata object, for the fields with any (present only then). */
+  FIELD_METADATA("fieldMetadata"),
   /** AnalyzePlan is_local: the answer. */
   IS_LOCAL("isLocal"),
   /** Config get: the keys of the answer, in the server's order. */

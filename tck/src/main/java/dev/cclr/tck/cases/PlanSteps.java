@@ -105,7 +105,7 @@ final class PlanSteps {
   /**
    * AnalyzePlan of the step's {@code method}: {@code schema} (the default) of the step's relation,
    * {@code isLocal} of it, or {@code ddlParse} of the step's {@code ddl} string. A schema or parsed
-   * type is recorded as {@link SparkTypeText} writes it, is_local as {@link ObservedField#IS_LOCAL}.
+   * type is recorded as {@link SparkTypeText} writes it (its field metadata as {@link FieldMetadata} does), is_local as {@link ObservedField#IS_LOCAL}.
    */
   Observation analyze(JsonNode step) {
     ConnectSession session = context.session(step);
@@ -132,12 +132,21 @@ final class PlanSteps {
     ObjectNode data = CaseRunner.object();
     switch (method) {
       case "isLocal" -> data.put(ObservedField.IS_LOCAL.json(), response.getIsLocal().getIsLocal());
-      case "ddlParse" -> data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getDdlParse().getParsed()));
-      default -> data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(response.getSchema().getSchema()));
+      case "ddlParse" -> schema(data, response.getDdlParse().getParsed());
+      default -> schema(data, response.getSchema().getSchema());
     }
     List<String> problems = new ArrayList<>();
     context.echo(step, session, "AnalyzePlan", response.getSessionId(), response.getServerSideSessionId(), problems);
     return new Observation(Op.ANALYZE, SessionEcho.withProblems(data, problems), Optional.empty());
+  }
+
+  /** A schema as {@link SparkTypeText} writes it and, when any field has some, its field metadata. */
+  private static void schema(ObjectNode data, dev.cclr.proto.DataType type) {
+    data.put(ObservedField.SCHEMA.json(), SparkTypeText.of(type));
+    ObjectNode metadata = FieldMetadata.of(type);
+    if (!metadata.isEmpty()) {
+      data.set(ObservedField.FIELD_METADATA.json(), metadata);
+    }
   }
 
   private Plan plan(JsonNode step, Placeholders p) {

@@ -397,6 +397,39 @@ class ExpectationsTest {
       assertNull(check("{\"schema\":\"struct<id:bigint>\"}", success("{\"schema\":\"struct<id:bigint>\"}")));
       assertEquals("expected the schema struct<id:bigint> but got null", check("{\"schema\":\"struct<id:bigint>\"}", success("{}")));
     }
+
+    private static final String WANTS_COMMENT =
+        "{\"schema\":\"struct<a:bigint,s:struct<x:string>>\",\"fieldMetadata\":{\"a\":{\"comment\":\"the id\"},\"s.x\":{\"k\":[1,2]}}}";
+
+    @Test
+    void fieldMetadataPassesWhenEveryNamedKeyIsThereAndServersMayAddMore() {
+      assertNull(check(WANTS_COMMENT, success("{\"schema\":\"struct<a:bigint,s:struct<x:string>>\","
+          + "\"fieldMetadata\":{\"a\":{\"comment\":\"the id\",\"added\":true},\"s.x\":{\"k\":[1,2]},\"s\":{\"z\":0}}}")));
+    }
+
+    @Test
+    void aFieldWithoutItsMetadataFailsAndSaysWhatItCarried() {
+      assertEquals("expected field a to carry the metadata {\"comment\":\"the id\"} but its metadata is empty",
+          check(WANTS_COMMENT, success("{\"schema\":\"struct<a:bigint,s:struct<x:string>>\",\"fieldMetadata\":{\"s.x\":{\"k\":[1,2]}}}")));
+      assertEquals("expected field a to carry the metadata {\"comment\":\"the id\"} but its metadata is empty",
+          check(WANTS_COMMENT, success("{\"schema\":\"struct<a:bigint,s:struct<x:string>>\"}")));
+    }
+
+    @Test
+    void aDifferentValueOrANestedFieldsMetadataOnTheWrongFieldFails() {
+      assertEquals("expected field s.x to carry the metadata {\"k\":[1,2]} but its metadata is {\"k\":[1]}",
+          check(WANTS_COMMENT, success("{\"schema\":\"struct<a:bigint,s:struct<x:string>>\","
+              + "\"fieldMetadata\":{\"a\":{\"comment\":\"the id\"},\"s.x\":{\"k\":[1]}}}")));
+      assertEquals("expected field s.x to carry the metadata {\"k\":[1,2]} but its metadata is empty",
+          check(WANTS_COMMENT, success("{\"schema\":\"struct<a:bigint,s:struct<x:string>>\","
+              + "\"fieldMetadata\":{\"a\":{\"comment\":\"the id\"},\"s\":{\"k\":[1,2]}}}")));
+    }
+
+    @Test
+    void theSchemaTextIsJudgedBeforeTheMetadata() {
+      assertEquals("expected the schema struct<a:bigint,s:struct<x:string>> but got struct<a:int,s:struct<x:string>>",
+          check(WANTS_COMMENT, success("{\"schema\":\"struct<a:int,s:struct<x:string>>\"}")));
+    }
   }
 
   @Nested
