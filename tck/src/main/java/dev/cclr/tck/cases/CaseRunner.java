@@ -73,6 +73,9 @@ public final class CaseRunner {
       return new Run(result(c, Verdict.PASS, "", null, start), observations);
     } catch (FixtureException e) {
       return new Run(result(c, Verdict.ERROR, "broken fixture: " + e.getMessage(), null, start), observations);
+    } catch (SituationNeverArose e) {
+      return new Run(result(c, Verdict.NOT_OBSERVED, "the situation never arose: " + e.getMessage()
+          + requirementsNote(c), null, start), observations);
     } catch (RemoteErrorException e) {
       return new Run(result(c, Verdict.ERROR, "the target failed a call the case needs: " + e.getMessage()
           + requirementsNote(c), e.error().summary(), start), observations);

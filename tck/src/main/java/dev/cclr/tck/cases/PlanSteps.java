@@ -37,7 +37,12 @@ final class PlanSteps {
     if (!checksum.isMissingNode()) {
       return executeStreaming(session, relation, checksum.path("column").asText("id"));
     }
-    ExecuteResult result = session.execute(relation);
+    int cutAfter = step.path("cutAfterResponses").asInt(0);
+    ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter));
+    if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
+      throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
+          + cutAfter + " responses, so the rest of the result never had to come through ReattachExecute");
+    }
     List<String> problems = new ArrayList<>();
     for (ExecutePlanResponse r : result.responses()) {
       context.echo(step, session, "ExecutePlan", r.getSessionId(), r.getServerSideSessionId(), problems);

@@ -296,8 +296,10 @@ public final class ConnectSession implements AutoCloseable {
     serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
 
     ExecuteCollector collector = new ExecuteCollector(operationId, executeOptions.batchSink());
-    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_EXECUTE_PLAN,
-        CallOptions.DEFAULT.withDeadline(deadline()), request.build()), collector);
+    ClientCall<ExecutePlanRequest, ExecutePlanResponse> first =
+        channel.newCall(ALIASED_EXECUTE_PLAN, CallOptions.DEFAULT.withDeadline(deadline()));
+    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(first, request.build()), collector,
+        executeOptions.cutFirstStreamAfter(), () -> first.cancel("cclr TCK: the case cuts this stream to reattach", null));
     int reattaches = 0;
     while (error.isEmpty() && executeOptions.reattachable() && !collector.resultComplete()) {
       if (reattaches >= executeOptions.maxReattaches()) {
@@ -411,11 +413,26 @@ public final class ConnectSession implements AutoCloseable {
   }
 
   private Optional<RemoteError> drain(Iterator<ExecutePlanResponse> stream, ExecuteCollector collector) {
+    return drain(stream, collector, 0, () -> { });
+  }
+
+  /**
+   * Takes the stream's responses; with {@code cutAfter} positive, cancels the call through {@code
+   * cut} once that many responses came and none was ResultComplete (a stream that completes
+   * sooner is simply taken whole: the caller sees that no reattach happened).
+   */
+  private Optional<RemoteError> drain(Iterator<ExecutePlanResponse> stream, ExecuteCollector collector,
+      int cutAfter, Runnable cut) {
     try {
+      int taken = 0;
       while (stream.hasNext()) {
         ExecutePlanResponse response = stream.next();
         observe(response.getServerSideSessionId());
         collector.accept(response);
+        if (++taken == cutAfter && !collector.resultComplete()) {
+          cut.run();
+          return Optional.empty();
+        }
       }
       return Optional.empty();
     } catch (StatusRuntimeException e) {

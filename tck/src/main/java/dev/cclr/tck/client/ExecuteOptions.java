@@ -16,29 +16,44 @@ import java.util.function.Consumer;
  * @param batchSink when present, every complete Arrow batch goes to it as it arrives and is not
  *     kept (nor its bytes in the kept responses), so that results larger than the heap can be
  *     checked by digest
+ * @param cutFirstStreamAfter 0, or how many responses of the first ExecutePlan stream to take
+ *     before the client cancels that stream, as a dropped connection would, so that the rest of a
+ *     reattachable result must come through ReattachExecute from the last response id received
  */
 public record ExecuteOptions(
     boolean reattachable,
     Optional<String> operationId,
     int maxReattaches,
     boolean releaseWhenComplete,
-    Optional<Consumer<ArrowResultBatch>> batchSink) {
+    Optional<Consumer<ArrowResultBatch>> batchSink,
+    int cutFirstStreamAfter) {
+
+  public ExecuteOptions {
+    if (cutFirstStreamAfter < 0 || (cutFirstStreamAfter > 0 && !reattachable)) {
+      throw new IllegalArgumentException("cutFirstStreamAfter must be 0, or positive for a reattachable execution");
+    }
+  }
 
   public static ExecuteOptions defaults() {
-    return new ExecuteOptions(true, Optional.empty(), 1000, true, Optional.empty());
+    return new ExecuteOptions(true, Optional.empty(), 1000, true, Optional.empty(), 0);
   }
 
   /** A plain, non-reattachable execution: one stream, whatever it contains. */
   public static ExecuteOptions singleStream() {
-    return new ExecuteOptions(false, Optional.empty(), 0, false, Optional.empty());
+    return new ExecuteOptions(false, Optional.empty(), 0, false, Optional.empty(), 0);
   }
 
   public ExecuteOptions withOperationId(String value) {
-    return new ExecuteOptions(reattachable, Optional.of(value), maxReattaches, releaseWhenComplete, batchSink);
+    return new ExecuteOptions(reattachable, Optional.of(value), maxReattaches, releaseWhenComplete, batchSink, cutFirstStreamAfter);
+  }
+
+  /** Cancels the first stream after {@code responses} responses; the rest must come by reattaching. */
+  public ExecuteOptions cuttingFirstStreamAfter(int responses) {
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, batchSink, responses);
   }
 
   /** Streams batches to the sink instead of keeping them. */
   public ExecuteOptions streamingTo(Consumer<ArrowResultBatch> sink) {
-    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, Optional.of(sink));
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, Optional.of(sink), cutFirstStreamAfter);
   }
 }

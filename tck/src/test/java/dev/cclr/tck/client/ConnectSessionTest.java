@@ -3,6 +3,8 @@ package dev.cclr.tck.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -58,6 +60,9 @@ class ConnectSessionTest {
   private final List<Metadata> headers = new CopyOnWriteArrayList<>();
   private final List<Object> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch cancelled = new CountDownLatch(1);
+  /** A Range end that makes the scripted ExecutePlan keep its stream open after the first response. */
+  private static final long HELD_OPEN = 7;
+  private final CountDownLatch firstStreamCut = new CountDownLatch(1);
   private Server server;
   private ConnectSession session;
   private byte[] ipc;
@@ -138,6 +143,35 @@ class ConnectSessionTest {
     ReleaseExecuteRequest release = (ReleaseExecuteRequest) requests.get(2);
     assertTrue(release.hasReleaseAll());
     assertEquals(execute.getOperationId(), release.getOperationId());
+  }
+
+  @Test
+  void aCutFirstStreamIsCancelledAndTheRestComesByReattaching() throws InterruptedException {
+    Relation heldOpen = Relation.newBuilder().setRange(Range.newBuilder().setEnd(HELD_OPEN)).build();
+    ExecuteResult result = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> session.execute(heldOpen, ExecuteOptions.defaults().cuttingFirstStreamAfter(1)));
+
+    assertTrue(firstStreamCut.await(5, TimeUnit.SECONDS), "the server saw the first stream cancelled");
+    assertTrue(result.resultComplete());
+    assertEquals(1, result.reattaches());
+    assertEquals(List.of("r1", "r2", "r3"), result.responseIds());
+    assertEquals("r1", ((ReattachExecuteRequest) requests.get(1)).getLastResponseId());
+    assertEquals(List.of(List.of(41L), List.of(42L)), result.table().rows());
+  }
+
+  @Test
+  void aStreamThatCompletesBeforeTheCutIsTakenWholeWithoutReattaching() {
+    // The scripted ReattachExecute answers r2 and r3; a cut after 5 never comes in r1's stream,
+    // which ends without ResultComplete, so the usual reattach follows (one, not a second).
+    ExecuteResult result = session.execute(range(), ExecuteOptions.defaults().cuttingFirstStreamAfter(5));
+    assertEquals(1, result.reattaches());
+    assertEquals(1, firstStreamCut.getCount(), "nothing was cancelled");
+  }
+
+  @Test
+  void onlyAReattachableExecutionCanBeCut() {
+    assertThrows(IllegalArgumentException.class, () -> ExecuteOptions.singleStream().cuttingFirstStreamAfter(1));
+    assertThrows(IllegalArgumentException.class, () -> ExecuteOptions.defaults().cuttingFirstStreamAfter(-1));
   }
 
   @Test
@@ -225,6 +259,11 @@ class ConnectSessionTest {
       }
       // First half of a chunked batch, then the stream ends without ResultComplete.
       out.onNext(chunk(request.getOperationId(), "r1", 0));
+      if (request.getPlan().getRoot().getRange().getEnd() == HELD_OPEN) {
+        // The stream stays open: only the client's cut lets the execution go on.
+        ((io.grpc.stub.ServerCallStreamObserver<ExecutePlanResponse>) out).setOnCancelHandler(firstStreamCut::countDown);
+        return;
+      }
       out.onCompleted();
     }
 
