@@ -55,7 +55,7 @@ public final class SchemaStringParser {
     try {
       return parseDdl(ddl);
     } catch (DdlFailure e) {
-      throw e.error(ddl);
+      throw e.ddlParseError();
     }
   }
 

@@ -102,8 +102,9 @@ class SchemaStringParserTest {
   /**
    * Observed on Spark 4.2.0 and 4.1.2 (schema-ddl-decimal-out-of-range): a CHAR or DECIMAL
    * parameter beyond an int fails the whole string with INVALID_SCHEMA.PARSE_ERROR, in any
-   * reading and at any depth; the first oversized parameter is named; a type name that does not
-   * convert its parameters (INT(n)) stays UNSUPPORTED_DATATYPE.
+   * reading and at any depth, also on a keyword that takes no parameters (INT(n)); the first
+   * oversized parameter is named; a syntax error still wins; ddl_parse reports the plain
+   * NumberFormatException.
    */
   @Test
   void typeParametersBeyondAnIntFailTheWholeString() {
@@ -121,10 +122,14 @@ class SchemaStringParserTest {
     SparkError first = assertThrows(SparkError.class,
         () -> SchemaStringParser.parseSchema("a DECIMAL(88888888888,99999999999)"));
     assertEquals("For input string: \"88888888888\"", first.messageParameters().get("reason"));
-    SparkError unsupported = assertThrows(SparkError.class,
+    SparkError keyword = assertThrows(SparkError.class,
         () -> SchemaStringParser.parseSchema("a INT(99999999999)"));
-    assertEquals("UNSUPPORTED_DATATYPE", unsupported.errorClass());
-    assertEquals("\"INT(99999999999)\"", unsupported.messageParameters().get("typeName"));
+    assertEquals("INVALID_SCHEMA.PARSE_ERROR", keyword.errorClass());
+    SparkError ddlParse = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseDdlOnly("a DECIMAL(99999999999,0)"));
+    assertEquals(null, ddlParse.errorClass());
+    assertEquals("java.lang.NumberFormatException", ddlParse.reason());
+    assertEquals("For input string: \"99999999999\"", ddlParse.text());
     SparkError syntax = assertThrows(SparkError.class,
         () -> SchemaStringParser.parseSchema("a DECIMAL(99999999999,0) x"));
     assertEquals("PARSE_SYNTAX_ERROR", syntax.errorClass());

@@ -47,6 +47,15 @@ public final class DdlFailure extends RuntimeException {
     return error != null ? error : SchemaErrors.invalidSchema(schema, jvmMessage);
   }
 
+  /**
+   * The error AnalyzePlan ddl_parse reports for this failure: there Spark does not wrap the JVM
+   * exception, which reaches the client as itself (observed: java.lang.NumberFormatException).
+   */
+  public SparkError ddlParseError() {
+    return error != null ? error
+        : SparkError.plain("java.lang.NumberFormatException", jvmMessage).build();
+  }
+
   public boolean isParseException() {
     return parseException;
   }

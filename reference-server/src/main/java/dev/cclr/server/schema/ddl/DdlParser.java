@@ -315,6 +315,13 @@ public final class DdlParser {
     GenericParams generic = genericParams();
     if (generic.complete() && (generic.end() > keywordEnd || !form.complete())) {
       pos = generic.end();
+      // Spark converts the parameters before it names the type (observed: INT(99999999999)
+      // fails as a number, INT(3) as an unsupported type).
+      for (String digits : generic.numbers()) {
+        if (intParameter(digits) == null) {
+          return SparkType.NULL;
+        }
+      }
       defer(DdlFailure.parse(
           SchemaErrors.unsupportedDataType(upper(keywordToken.text()) + generic.text(),
               at(keywordToken))));
@@ -505,28 +512,31 @@ public final class DdlParser {
   }
 
   /** The generic {@code (int, int, ...)} suffix any type name may carry syntactically. */
-  private record GenericParams(boolean complete, int end, int failedAt, String text) {}
+  private record GenericParams(boolean complete, int end, int failedAt, String text,
+      List<String> numbers) {}
 
   private GenericParams genericParams() {
     int start = pos;
     if (!peek().isPunct("(")) {
-      return new GenericParams(true, start, -1, "");
+      return new GenericParams(true, start, -1, "", List.of());
     }
     int i = start + 1;
     StringBuilder text = new StringBuilder("(");
+    List<String> numbers = new ArrayList<>();
     while (true) {
       DdlToken t = peek(i);
       if (t.kind() != Kind.INTEGER) {
-        return new GenericParams(false, start, i, "");
+        return new GenericParams(false, start, i, "", List.of());
       }
       text.append(t.text());
+      numbers.add(t.text());
       i++;
       if (peek(i).isPunct(")")) {
         text.append(')');
-        return new GenericParams(true, i + 1, -1, text.toString());
+        return new GenericParams(true, i + 1, -1, text.toString(), numbers);
       }
       if (!peek(i).isPunct(",")) {
-        return new GenericParams(false, start, i, "");
+        return new GenericParams(false, start, i, "", List.of());
       }
       text.append(',');
       i++;
@@ -739,7 +749,7 @@ public final class DdlParser {
   }
 
   /**
-   * A CHAR, VARCHAR or DECIMAL parameter as Spark converts it (Scala's {@code toInt}): digits
+   * A type keyword's integer parameter as Spark converts it (Scala's {@code toInt}): digits
    * beyond an int fail with the JVM's NumberFormatException, which is no Spark error and which
    * no DDL fallback catches (observed: INVALID_SCHEMA.PARSE_ERROR for the whole string). Null
    * when it does not fit; the failure is then deferred like Spark's other type errors.
