@@ -99,6 +99,19 @@ public final class SchemaErrors {
         .cause(position).build();
   }
 
+  /**
+   * A schema string whose reading failed with a plain JVM exception (a type parameter beyond an
+   * int): Spark wraps the exception's message with the whole string, quoted.
+   */
+  public static SparkError invalidSchema(String schema, String reason) {
+    String quoted = "\"" + schema + "\"";
+    return SparkExceptionKind.ANALYSIS_EXCEPTION.error("INVALID_SCHEMA.PARSE_ERROR")
+        .sqlState("42K07").param("inputSchema", quoted).param("reason", reason)
+        .text("The input schema " + quoted + " is not a valid schema string. Cannot parse the "
+            + "schema:\n" + reason)
+        .build();
+  }
+
   /** Not a ParseException in Spark: it escapes the DDL fallbacks. */
   public static SparkError decimalPrecisionTooLarge(int precision) {
     return SparkExceptionKind.SPARK_ARITHMETIC_EXCEPTION

@@ -43,7 +43,7 @@ public final class SchemaStringParser {
     try {
       return JsonTypeParser.parse(schema);
     } catch (JsonTypeParser.NotAType | RuntimeException e) {
-      throw ddlFailure.error();
+      throw ddlFailure.error(schema);
     }
   }
 
@@ -55,7 +55,7 @@ public final class SchemaStringParser {
     try {
       return parseDdl(ddl);
     } catch (DdlFailure e) {
-      throw e.error();
+      throw e.ddlParseError();
     }
   }
 

@@ -98,4 +98,40 @@ class SchemaStringParserTest {
     assertTrue(SchemaStringParser.parseType("interval day to second").sql()
         .equals("INTERVAL DAY TO SECOND"));
   }
+
+  /**
+   * Observed on Spark 4.2.0 and 4.1.2 (schema-ddl-decimal-out-of-range): a CHAR or DECIMAL
+   * parameter beyond an int fails the whole string with INVALID_SCHEMA.PARSE_ERROR, in any
+   * reading and at any depth, also on a keyword that takes no parameters (INT(n)); the first
+   * oversized parameter is named; a syntax error still wins; ddl_parse reports the plain
+   * NumberFormatException.
+   */
+  @Test
+  void typeParametersBeyondAnIntFailTheWholeString() {
+    for (String schema : new String[] {"d DECIMAL(99999999999,0)", "decimal(99999999999,0)",
+        "a ARRAY<DECIMAL(99999999999,0)>", "c CHAR(99999999999)", "a INT, d DECIMAL(99999999999,0)",
+        "a DECIMAL(10,99999999999)", "d:decimal(99999999999,0)"}) {
+      SparkError e = assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(schema));
+      assertEquals("INVALID_SCHEMA.PARSE_ERROR", e.errorClass(), schema);
+      assertEquals("42K07", e.sqlState(), schema);
+      assertEquals("\"" + schema + "\"", e.messageParameters().get("inputSchema"), schema);
+      assertEquals("For input string: \"99999999999\"", e.messageParameters().get("reason"),
+          schema);
+      assertEquals("org.apache.spark.sql.AnalysisException", e.reason(), schema);
+    }
+    SparkError first = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a DECIMAL(88888888888,99999999999)"));
+    assertEquals("For input string: \"88888888888\"", first.messageParameters().get("reason"));
+    SparkError keyword = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a INT(99999999999)"));
+    assertEquals("INVALID_SCHEMA.PARSE_ERROR", keyword.errorClass());
+    SparkError ddlParse = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseDdlOnly("a DECIMAL(99999999999,0)"));
+    assertEquals(null, ddlParse.errorClass());
+    assertEquals("java.lang.NumberFormatException", ddlParse.reason());
+    assertEquals("For input string: \"99999999999\"", ddlParse.text());
+    SparkError syntax = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a DECIMAL(99999999999,0) x"));
+    assertEquals("PARSE_SYNTAX_ERROR", syntax.errorClass());
+  }
 }

@@ -315,6 +315,13 @@ public final class DdlParser {
     GenericParams generic = genericParams();
     if (generic.complete() && (generic.end() > keywordEnd || !form.complete())) {
       pos = generic.end();
+      // Spark converts the parameters before it names the type (observed: INT(99999999999)
+      // fails as a number, INT(3) as an unsupported type).
+      for (String digits : generic.numbers()) {
+        if (intParameter(digits) == null) {
+          return SparkType.NULL;
+        }
+      }
       defer(DdlFailure.parse(
           SchemaErrors.unsupportedDataType(upper(keywordToken.text()) + generic.text(),
               at(keywordToken))));
@@ -365,7 +372,8 @@ public final class DdlParser {
   }
 
   /** What the keyword's own grammar consumed after the keyword. */
-  private record KeywordForm(List<String> words, List<Integer> numbers, boolean any,
+  /** {@code numbers}: the integer parameters as written (Spark converts them only when used). */
+  private record KeywordForm(List<String> words, List<String> numbers, boolean any,
       boolean complete, int failedAt, Set<String> continuations) {
     static KeywordForm simple(Set<String> continuations) {
       return new KeywordForm(List.of(), List.of(), false, true, -1, continuations);
@@ -446,7 +454,7 @@ public final class DdlParser {
     }
     int start = pos;
     pos++;
-    List<Integer> numbers = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
     boolean any = false;
     while (true) {
       DdlToken t = peek();
@@ -454,7 +462,7 @@ public final class DdlParser {
         any = true;
         pos++;
       } else if (t.kind() == Kind.INTEGER && !any) {
-        numbers.add(parseInt(t.text()));
+        numbers.add(t.text());
         pos++;
       } else {
         return failedForm(start);
@@ -504,28 +512,31 @@ public final class DdlParser {
   }
 
   /** The generic {@code (int, int, ...)} suffix any type name may carry syntactically. */
-  private record GenericParams(boolean complete, int end, int failedAt, String text) {}
+  private record GenericParams(boolean complete, int end, int failedAt, String text,
+      List<String> numbers) {}
 
   private GenericParams genericParams() {
     int start = pos;
     if (!peek().isPunct("(")) {
-      return new GenericParams(true, start, -1, "");
+      return new GenericParams(true, start, -1, "", List.of());
     }
     int i = start + 1;
     StringBuilder text = new StringBuilder("(");
+    List<String> numbers = new ArrayList<>();
     while (true) {
       DdlToken t = peek(i);
       if (t.kind() != Kind.INTEGER) {
-        return new GenericParams(false, start, i, "");
+        return new GenericParams(false, start, i, "", List.of());
       }
       text.append(t.text());
+      numbers.add(t.text());
       i++;
       if (peek(i).isPunct(")")) {
         text.append(')');
-        return new GenericParams(true, i + 1, -1, text.toString());
+        return new GenericParams(true, i + 1, -1, text.toString(), numbers);
       }
       if (!peek(i).isPunct(",")) {
-        return new GenericParams(false, start, i, "");
+        return new GenericParams(false, start, i, "", List.of());
       }
       text.append(',');
       i++;
@@ -576,8 +587,8 @@ public final class DdlParser {
       case "CHAR", "CHARACTER", "VARCHAR" -> charType(keyword, keywordToken, form);
       case "DECIMAL", "DEC", "NUMERIC" -> decimalType(keywordToken, form);
       case "TIME" -> timeType(form);
-      case "GEOGRAPHY" -> new SparkType.GeographyType(form.any() ? -1 : form.numbers().get(0));
-      case "GEOMETRY" -> new SparkType.GeometryType(form.any() ? -1 : form.numbers().get(0));
+      case "GEOGRAPHY" -> new SparkType.GeographyType(form.any() ? -1 : intOrMax(form, 0));
+      case "GEOMETRY" -> new SparkType.GeometryType(form.any() ? -1 : intOrMax(form, 0));
       case "INTERVAL" -> intervalType(keywordToken, form);
       default -> throw new IllegalStateException("unhandled type keyword " + keyword);
     };
@@ -601,7 +612,10 @@ public final class DdlParser {
       defer(DdlFailure.parse(SchemaErrors.missingSize(keyword, at(keywordToken))));
       return SparkType.STRING;
     }
-    int length = form.numbers().get(0);
+    Integer length = intParameter(form.numbers().get(0));
+    if (length == null) {
+      return SparkType.STRING;
+    }
     return keyword.equals("VARCHAR") ? new SparkType.VarcharType(length)
         : new SparkType.CharType(length);
   }
@@ -610,8 +624,13 @@ public final class DdlParser {
     if (form.numbers().isEmpty()) {
       return SparkType.DecimalType.USER_DEFAULT;
     }
-    int precision = form.numbers().get(0);
-    int scale = form.numbers().size() > 1 ? form.numbers().get(1) : 0;
+    // Spark converts precision, then scale: the first that does not fit an int is reported.
+    Integer precision = intParameter(form.numbers().get(0));
+    Integer scale = precision == null || form.numbers().size() < 2 ? Integer.valueOf(0)
+        : intParameter(form.numbers().get(1));
+    if (precision == null || scale == null) {
+      return SparkType.DecimalType.USER_DEFAULT;
+    }
     if (scale > precision) {
       defer(DdlFailure.parse(
           SchemaErrors.decimalScaleAbovePrecision(scale, precision, at(keywordToken))));
@@ -626,7 +645,7 @@ public final class DdlParser {
 
   private SparkType timeType(KeywordForm form) {
     int precision = form.numbers().isEmpty() ? SparkType.TimeType.DEFAULT_PRECISION
-        : form.numbers().get(0);
+        : intOrMax(form, 0);
     if (precision < 0 || precision > 6) {
       defer(DdlFailure.escaping(SchemaErrors.unsupportedTimePrecision(precision)));
       return SparkType.NULL;
@@ -729,9 +748,28 @@ public final class DdlParser {
     }
   }
 
-  private static int parseInt(String digits) {
+  /**
+   * A type keyword's integer parameter as Spark converts it (Scala's {@code toInt}): digits
+   * beyond an int fail with the JVM's NumberFormatException, which is no Spark error and which
+   * no DDL fallback catches (observed: INVALID_SCHEMA.PARSE_ERROR for the whole string). Null
+   * when it does not fit; the failure is then deferred like Spark's other type errors.
+   */
+  private Integer intParameter(String digits) {
     try {
       return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      defer(DdlFailure.numberTooLarge(digits));
+      return null;
+    }
+  }
+
+  /**
+   * The types whose oversized parameter was not observed on Spark (TIME, GEOGRAPHY, GEOMETRY)
+   * keep reading it as the largest int, which their own range checks then refuse.
+   */
+  private static int intOrMax(KeywordForm form, int index) {
+    try {
+      return Integer.parseInt(form.numbers().get(index));
     } catch (NumberFormatException e) {
       return Integer.MAX_VALUE;
     }
