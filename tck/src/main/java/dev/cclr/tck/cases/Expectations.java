@@ -96,9 +96,13 @@ final class Expectations {
       if (!want.equals(got)) {
         return "expected the schema " + want + " but got " + got;
       }
-      return expect.has("fieldMetadata")
+      String metadata = expect.has("fieldMetadata")
           ? FieldMetadata.missing(expect.get("fieldMetadata"), observed.data().get(ObservedField.FIELD_METADATA.json()))
           : null;
+      if (metadata != null || !expect.has("collations")) {
+        return metadata;
+      }
+      return StringCollations.differs(expect.get("collations"), observed.data().get(ObservedField.COLLATIONS.json()));
     }
     if (expect.has("keys")) {
       JsonNode want = expand(expect.get("keys"), p);

@@ -40,6 +40,8 @@ enum ObservedField {
   SCHEMA("schema"),
   /** AnalyzePlan schema: field path to metadata object, for the fields with any (present only then). */
   FIELD_METADATA("fieldMetadata"),
+  /** AnalyzePlan schema: path to collation name, for strings with a non-default one (present only then). */
+  COLLATIONS("collations"),
   /** AnalyzePlan is_local: the answer. */
   IS_LOCAL("isLocal"),
   /** Config get: the keys of the answer, in the server's order. */

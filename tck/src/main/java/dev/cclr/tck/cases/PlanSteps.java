@@ -152,6 +152,10 @@ final class PlanSteps {
     if (!metadata.isEmpty()) {
       data.set(ObservedField.FIELD_METADATA.json(), metadata);
     }
+    ObjectNode collations = StringCollations.of(type);
+    if (!collations.isEmpty()) {
+      data.set(ObservedField.COLLATIONS.json(), collations);
+    }
   }
 
   private Plan plan(JsonNode step, Placeholders p) {

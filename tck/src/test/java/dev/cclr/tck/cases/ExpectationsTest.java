@@ -425,6 +425,29 @@ class ExpectationsTest {
               + "\"fieldMetadata\":{\"a\":{\"comment\":\"the id\"},\"s\":{\"k\":[1,2]}}}")));
     }
 
+    private static final String WANTS_COLLATIONS =
+        "{\"schema\":\"struct<s:string,l:array<string>>\",\"collations\":{\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE_CI\"}}";
+
+    @Test
+    void collationsPassWhenExactlyTheNamedStringsCarryThem() {
+      assertNull(check(WANTS_COLLATIONS, success("{\"schema\":\"struct<s:string,l:array<string>>\","
+          + "\"collations\":{\"l.[]\":\"UNICODE_CI\",\"s\":\"UTF8_LCASE\"}}")));
+    }
+
+    @Test
+    void aMissingExtraOrDifferentCollationFailsAndSaysWhatCameBack() {
+      assertEquals("expected the string collations {\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE_CI\"} but got {}",
+          check(WANTS_COLLATIONS, success("{\"schema\":\"struct<s:string,l:array<string>>\"}")));
+      assertEquals("expected the string collations {\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE_CI\"} but got {\"s\":\"UTF8_LCASE\"}",
+          check(WANTS_COLLATIONS, success("{\"schema\":\"struct<s:string,l:array<string>>\",\"collations\":{\"s\":\"UTF8_LCASE\"}}")));
+      assertEquals("expected the string collations {} but got {\"s\":\"UTF8_LCASE\"}",
+          check("{\"schema\":\"struct<s:string>\",\"collations\":{}}",
+              success("{\"schema\":\"struct<s:string>\",\"collations\":{\"s\":\"UTF8_LCASE\"}}")));
+      assertEquals("expected the string collations {\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE_CI\"} but got {\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE\"}",
+          check(WANTS_COLLATIONS, success("{\"schema\":\"struct<s:string,l:array<string>>\","
+              + "\"collations\":{\"s\":\"UTF8_LCASE\",\"l.[]\":\"UNICODE\"}}")));
+    }
+
     @Test
     void theSchemaTextIsJudgedBeforeTheMetadata() {
       assertEquals("expected the schema struct<a:bigint,s:struct<x:string>> but got struct<a:int,s:struct<x:string>>",
