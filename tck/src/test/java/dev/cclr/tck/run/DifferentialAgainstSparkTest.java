@@ -48,7 +48,10 @@ class DifferentialAgainstSparkTest {
       "the parse-error token for a string starting with 'not' differs from Spark's ANTLR parser ('not' vs '(')",
       "wrapper-unimplemented-is-not-an-invalid-plan",
       "SRV-WRP-005: the reference server does not implement Sample (Relation field 12) and answers UNIMPLEMENTED "
-          + "with CCLR_UNSUPPORTED_RELATION; Spark returns the rows (the case allows both, never an invalid plan)");
+          + "with CCLR_UNSUPPORTED_RELATION; Spark returns the rows (the case allows both, never an invalid plan)",
+      "schema-collations",
+      "COLLATION_INVALID_NAME: the reference server leaves 'proposals' empty where Spark suggests close collation "
+          + "names ('ne, no' for NOPE); the case checks class and SQLSTATE only");
 
   /**
    * Where the reference server refuses hostile input with a protection of its own (spec §12.9) and
@@ -57,7 +60,10 @@ class DifferentialAgainstSparkTest {
   private static final Map<String, String> REFERENCE_PROTECTIONS = Map.of(
       "compression-declared-length-too-large",
       "SRV-SEC-007: the reference server checks declared uncompressed lengths before allocating "
-          + "(CCLR_DECOMPRESSED_SIZE_LIMIT_EXCEEDED); Spark tries to allocate 1 TiB and fails without an error class");
+          + "(CCLR_DECOMPRESSED_SIZE_LIMIT_EXCEEDED); Spark tries to allocate 1 TiB and fails without an error class",
+      "schema-ddl-nesting-far-too-deep",
+      "SRV-SEC-008: the reference server refuses a schema string nested past its bound with PARSE_SYNTAX_ERROR "
+          + "(INTERNAL); Spark answers 1 000 levels with UNKNOWN and no ErrorInfo; the case allows any failure");
 
   /**
    * Cases whose outcome on Spark changes from run to run. They may differ or not; every
