@@ -11,9 +11,8 @@ import java.util.Map;
 
 /**
  * The field metadata of a Spark {@code DataType}, which {@link SparkTypeText} leaves out: an object
- * from each field's path to its metadata, for the fields that carry any. A path names the fields
- * from the top down, joined with {@code .}; {@code []} stands for an array's element and
- * {@code {}} for a map's value, so {@code s.a} is field {@code a} of struct field {@code s} and
+ * from each field's path ({@link TypePaths}) to its metadata, for the fields that carry any, so
+ * {@code s.a} is field {@code a} of struct field {@code s} and
  * {@code l.[].x} is field {@code x} of the structs in array field {@code l}.
  *
  * <p>The judge ({@link #missing}) asks only for the keys a case names: servers add metadata of their
@@ -28,26 +27,16 @@ final class FieldMetadata {
   /** Path to metadata object, for each field with non-empty metadata, in schema order. */
   static ObjectNode of(DataType type) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    collect(type, "", out);
-    return out;
-  }
-
-  private static void collect(DataType t, String prefix, ObjectNode out) {
-    switch (t.getKindCase()) {
-      case STRUCT -> {
-        for (DataType.StructField f : t.getStruct().getFieldsList()) {
-          String path = prefix + f.getName();
-          JsonNode metadata = f.hasMetadata() && !f.getMetadata().isBlank() ? parse(f.getMetadata()) : null;
-          if (metadata != null && !(metadata.isObject() && metadata.isEmpty())) {
-            out.set(path, metadata);
-          }
-          collect(f.getDataType(), path + ".", out);
+    TypePaths.walk(type, new TypePaths.Visitor() {
+      @Override
+      public void field(String path, DataType.StructField f) {
+        JsonNode metadata = f.hasMetadata() && !f.getMetadata().isBlank() ? parse(f.getMetadata()) : null;
+        if (metadata != null && !(metadata.isObject() && metadata.isEmpty())) {
+          out.set(path, metadata);
         }
       }
-      case ARRAY -> collect(t.getArray().getElementType(), prefix + "[].", out);
-      case MAP -> collect(t.getMap().getValueType(), prefix + "{}.", out);
-      default -> { }
-    }
+    });
+    return out;
   }
 
   /** Metadata that is not a JSON object is kept as the text it was, so that a report shows it. */

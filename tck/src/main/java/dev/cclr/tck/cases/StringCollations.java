@@ -25,34 +25,18 @@ final class StringCollations {
   /** Path to collation name, for each string type with a collation other than the default. */
   static ObjectNode of(DataType type) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    collect(type, "", out);
+    TypePaths.walk(type, new TypePaths.Visitor() {
+      @Override
+      public void type(String path, DataType t) {
+        if (t.getKindCase() == DataType.KindCase.STRING) {
+          String collation = t.getString().getCollation();
+          if (!collation.isEmpty() && !collation.equalsIgnoreCase(DEFAULT)) {
+            out.put(path, collation);
+          }
+        }
+      }
+    });
     return out;
-  }
-
-  private static void collect(DataType t, String path, ObjectNode out) {
-    switch (t.getKindCase()) {
-      case STRING -> {
-        String collation = t.getString().getCollation();
-        if (!collation.isEmpty() && !collation.equalsIgnoreCase(DEFAULT)) {
-          out.put(path, collation);
-        }
-      }
-      case STRUCT -> {
-        for (DataType.StructField f : t.getStruct().getFieldsList()) {
-          collect(f.getDataType(), join(path, f.getName()), out);
-        }
-      }
-      case ARRAY -> collect(t.getArray().getElementType(), join(path, "[]"), out);
-      case MAP -> {
-        collect(t.getMap().getKeyType(), join(path, "{key}"), out);
-        collect(t.getMap().getValueType(), join(path, "{}"), out);
-      }
-      default -> { }
-    }
-  }
-
-  private static String join(String path, String part) {
-    return path.isEmpty() ? part : path + "." + part;
   }
 
   /**
