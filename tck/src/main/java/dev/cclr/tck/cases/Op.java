@@ -29,7 +29,9 @@ public enum Op {
   /** ReleaseSession of the step's session. */
   RELEASE_SESSION("releaseSession"),
   /** FetchErrorDetails of the errorId of the latest earlier step of the session that failed with one. */
-  FETCH_ERROR_DETAILS("fetchErrorDetails");
+  FETCH_ERROR_DETAILS("fetchErrorDetails"),
+  /** ReattachExecute of an operation the session no longer has, or never had ({@code operation}). */
+  REATTACH_EXECUTE("reattachExecute");
 
   private final String manifestName;
 

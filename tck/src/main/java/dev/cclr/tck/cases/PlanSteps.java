@@ -7,6 +7,7 @@ import dev.cclr.proto.AnalyzePlanRequest;
 import dev.cclr.proto.AnalyzePlanResponse;
 import dev.cclr.proto.ExecutePlanResponse;
 import dev.cclr.proto.Plan;
+import dev.cclr.proto.ReattachExecuteRequest;
 import dev.cclr.proto.Relation;
 import dev.cclr.proto.UserContext;
 import dev.cclr.tck.arrow.CanonicalTable;
@@ -35,10 +36,11 @@ final class PlanSteps {
     Relation relation = relations.of(step, context.placeholders(step));
     JsonNode checksum = step.path("expect").path("checksum");
     if (!checksum.isMissingNode()) {
-      return executeStreaming(session, relation, checksum.path("column").asText("id"));
+      return executeStreaming(step, session, relation, checksum.path("column").asText("id"));
     }
     int cutAfter = step.path("cutAfterResponses").asInt(0);
     ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter));
+    context.noteOperation(step, result.operationId());
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
           + cutAfter + " responses, so the rest of the result never had to come through ReattachExecute");
@@ -81,9 +83,10 @@ final class PlanSteps {
    * A relation too large to keep: the batches are counted and summed as they arrive, and the
    * observation holds only the row count, the column sum and the bytes received.
    */
-  private Observation executeStreaming(ConnectSession session, Relation relation, String column) {
+  private Observation executeStreaming(JsonNode step, ConnectSession session, Relation relation, String column) {
     try (StreamedRows digest = new StreamedRows(column)) {
       ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().streamingTo(digest));
+      context.noteOperation(step, result.operationId());
       if (result.error().isPresent()) {
         return ErrorObservations.of(Op.EXECUTE, session, result.error().get());
       }
@@ -105,6 +108,39 @@ final class PlanSteps {
     if (!result.resultComplete()) {
       data.put(ObservedField.RESULT_COMPLETE.json(), false);
     }
+  }
+
+  /**
+   * ReattachExecute of an operation id the server should no longer (or never) know: the session's
+   * latest execute step's, which the kit read to its end and released, or a fresh one. The stream
+   * is read to its end; the observation is its error, or {@code ok} when it ended without one.
+   */
+  Observation reattach(JsonNode step) {
+    ConnectSession session = context.session(step);
+    String which = step.path("operation").asText();
+    String operationId = switch (which) {
+      case "latest" -> context.lastOperationId(step);
+      case "unknown" -> java.util.UUID.randomUUID().toString();
+      default -> throw new FixtureException("reattachExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
+    };
+    ReattachExecuteRequest.Builder request = ReattachExecuteRequest.newBuilder()
+        .setSessionId(session.sessionId())
+        .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
+        .setClientType(session.clientType())
+        .setOperationId(operationId);
+    session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    List<String> problems = new ArrayList<>();
+    try {
+      var stream = StepContext.stub(session).reattachExecute(request.build());
+      while (stream.hasNext()) {
+        ExecutePlanResponse r = stream.next();
+        context.echo(step, session, "ReattachExecute", r.getSessionId(), r.getServerSideSessionId(), problems);
+      }
+    } catch (StatusRuntimeException e) {
+      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, RemoteError.from(e));
+    }
+    ObjectNode data = CaseRunner.object().put(ObservedField.OK.json(), true);
+    return new Observation(Op.REATTACH_EXECUTE, SessionEcho.withProblems(data, problems), Optional.empty());
   }
 
   /**

@@ -21,6 +21,8 @@ final class StepContext {
   private final SessionEcho echo = new SessionEcho();
   /** Per session name, the errorId of the latest step that failed with one (for fetchErrorDetails). */
   private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
+  /** Per session name, the operation id of the latest execute step (for reattachExecute). */
+  private final Map<String, String> lastOperationIds = new java.util.HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -52,6 +54,19 @@ final class StepContext {
     if (id == null) {
       throw new FixtureException("fetchErrorDetails: no earlier step of session '" + sessionName(step)
           + "' failed with an errorId");
+    }
+    return id;
+  }
+
+  void noteOperation(JsonNode step, String operationId) {
+    lastOperationIds.put(sessionName(step), operationId);
+  }
+
+  /** The operation id a reattachExecute step of {@code "latest"} names; a case without an earlier execute is broken. */
+  String lastOperationId(JsonNode step) {
+    String id = lastOperationIds.get(sessionName(step));
+    if (id == null) {
+      throw new FixtureException("reattachExecute: no earlier execute step in session '" + sessionName(step) + "'");
     }
     return id;
   }

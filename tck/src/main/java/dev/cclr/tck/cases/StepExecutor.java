@@ -37,6 +37,7 @@ final class StepExecutor {
       case EXECUTE -> plans.execute(step);
       case ANALYZE -> plans.analyze(step);
       case FETCH_ERROR_DETAILS -> status.fetchErrorDetails(step);
+      case REATTACH_EXECUTE -> plans.reattach(step);
     };
     context.noteErrorId(step, observed);
     return observed;

@@ -35,6 +35,8 @@ final class StepWords {
       case RELEASE_SESSION -> "ReleaseSession" + (step.path("allowReconnect").asBoolean(false) ? " with allow_reconnect" : "")
           + session + ".";
       case FETCH_ERROR_DETAILS -> "FetchErrorDetails of the errorId of the latest earlier failed call" + session + ".";
+      case REATTACH_EXECUTE -> "ReattachExecute of " + ("latest".equals(step.path("operation").asText())
+          ? "the operation id of the latest earlier ExecutePlan" : "a fresh operation id no ExecutePlan used") + session + ".";
     };
   }
 
