@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Spark's text table for show() (Dataset.showString, observed on Spark 4.2.0): cells longer than
  * {@code truncate} are cut (to {@code truncate - 3} characters plus "..." when truncate is 4 or
- * more), columns are at least 3 wide, right-aligned when truncating and left-aligned otherwise,
+ * more) while column names never are (observed: "value" stays whole at truncate 1), columns are at
+ * least 3 wide, right-aligned when truncating and left-aligned otherwise,
  * NULL for a null cell, width counted in half-width units (East Asian wide characters count 2).
  * The footer "only showing top N rows" has no final newline; a vertical table of no rows is
  * just "(0 rows)".
@@ -33,7 +34,7 @@ final class ShowStringFormat {
       }
       vertical(sb, names, cells);
     } else {
-      horizontal(sb, names.stream().map(n -> cut(n, truncate)).toList(), cells, truncate > 0);
+      horizontal(sb, names, cells, truncate > 0);
     }
     if (hasMore) {
       sb.append("only showing top ").append(numRows).append(numRows == 1 ? " row" : " rows");

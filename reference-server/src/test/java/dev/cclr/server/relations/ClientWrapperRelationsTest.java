@@ -144,6 +144,11 @@ class ClientWrapperRelationsTest extends PlannerTestBase {
         + "+----+------------------------------+\n", ShowStringFormat.format(names, rows, false, 20, 0, false));
     assertEquals("+---+---+\n|  a|  b|\n+---+---+\n|  1|  x|\n|  2|  N|\n|  N|  a|\n+---+---+\n",
         ShowStringFormat.format(names, rows, false, 20, 1, false));
+    // Column names are never cut, whatever truncate is (Spark 4.2.0 and 4.1.2).
+    assertEquals("+---+-----+\n| id|value|\n+---+-----+\n|  1|    a|\n+---+-----+\n",
+        ShowStringFormat.format(List.of("id", "value"), List.of(List.of("1", "abcde")), false, 20, 1, false));
+    assertEquals("-RECORD 0-----\n id    | 1    \n value | a... \n",
+        ShowStringFormat.format(List.of("id", "value"), List.of(List.of("1", "abcde")), false, 20, 4, true));
     assertEquals("-RECORD 0-------------------\n a   | 1                    \n b   | x                    \n"
         + "-RECORD 1-------------------\n a   | 2                    \n b   | NULL                 \n"
         + "-RECORD 2-------------------\n a   | NULL                 \n b   | aaaaaaaaaaaaaaaaa... \n",
