@@ -15,7 +15,8 @@ import java.time.format.DateTimeFormatter;
  * Renders leaf values as Spark's ANSI cast to STRING does (observed on Spark 4.2.0): Java's
  * float/double text ("1.0E7", "NaN"), plain decimals, "yyyy-MM-dd" dates, timestamps in the
  * session time zone with trailing fractional zeros dropped, ANSI interval literals such as
- * {@code INTERVAL '-1-1' YEAR TO MONTH}, calendar intervals as "1 months 2 days 0.000001 seconds".
+ * {@code INTERVAL '-1-1' YEAR TO MONTH}, calendar intervals as
+ * "1 years 2 months 3 days 0.000001 seconds".
  */
 final class SparkStrings {
 
@@ -154,7 +155,10 @@ final class SparkStrings {
       return "0 seconds";
     }
     StringBuilder b = new StringBuilder();
-    unit(b, c.months(), "months");
+    // Spark splits the months into whole years and the rest (observed on 4.2.0 and 4.1.2: 14
+    // months print as "1 years 2 months", -1 month as "-1 months").
+    unit(b, c.months() / 12, "years");
+    unit(b, c.months() % 12, "months");
     unit(b, c.days(), "days");
     if (c.micros() != 0) {
       long rest = c.micros();
