@@ -17,6 +17,15 @@ final class ErrorObservations {
   private ErrorObservations() {}
 
   static Observation of(Op op, ConnectSession session, RemoteError error) {
+    return of(op, session, error, Optional.empty());
+  }
+
+  /**
+   * As {@link #of(Op, ConnectSession, RemoteError)}, with the operation id the request named
+   * written {@code ${operationId}} too: a fresh id per run, which two servers can only agree on as
+   * a placeholder (INVALID_HANDLE.OPERATION_NOT_FOUND quotes it).
+   */
+  static Observation of(Op op, ConnectSession session, RemoteError error, Optional<String> operationId) {
     String serverSide = session.serverSideSessionId().orElse(null);
     String clientSide = session.sessionId();
     ObjectNode e = CaseRunner.object();
@@ -27,8 +36,8 @@ final class ErrorObservations {
     e.put(ObservedField.REASON.json(), info.map(SparkErrorInfo::reason).orElse(null));
     ObjectNode params = e.putObject(ObservedField.MESSAGE_PARAMETERS.json());
     info.ifPresent(i -> new TreeMap<>(i.messageParameters())
-        .forEach((k, v) -> params.put(k, normalise(v, serverSide, clientSide))));
-    e.put(ObservedField.MESSAGE.json(), normalise(error.description(), serverSide, clientSide));
+        .forEach((k, v) -> params.put(k, withOperation(normalise(v, serverSide, clientSide), operationId))));
+    e.put(ObservedField.MESSAGE.json(), withOperation(normalise(error.description(), serverSide, clientSide), operationId));
     putList(e, ObservedField.ENVELOPE_PROBLEMS, EnvelopeChecks.envelopeProblems(error), serverSide, clientSide);
     putList(e, ObservedField.FORMAT_PROBLEMS, EnvelopeChecks.formatProblems(error), serverSide, clientSide);
     ObjectNode data = CaseRunner.object();
@@ -41,6 +50,10 @@ final class ErrorObservations {
       var a = e.putArray(field.json());
       problems.forEach(x -> a.add(normalise(x, serverSide, clientSide)));
     }
+  }
+
+  private static String withOperation(String value, Optional<String> operationId) {
+    return value == null || operationId.isEmpty() ? value : value.replace(operationId.get(), "${operationId}");
   }
 
   static String normalise(String value, String serverSide, String clientSide) {

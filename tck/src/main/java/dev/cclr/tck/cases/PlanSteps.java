@@ -137,7 +137,7 @@ final class PlanSteps {
         context.echo(step, session, "ReattachExecute", r.getSessionId(), r.getServerSideSessionId(), problems);
       }
     } catch (StatusRuntimeException e) {
-      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, RemoteError.from(e));
+      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, RemoteError.from(e), Optional.of(operationId));
     }
     ObjectNode data = CaseRunner.object().put(ObservedField.OK.json(), true);
     return new Observation(Op.REATTACH_EXECUTE, SessionEcho.withProblems(data, problems), Optional.empty());

@@ -29,7 +29,10 @@ final class ExtraDependentCases {
           "SRV-SES-005: the same failing ReleaseSession, here with allow_reconnect (the case accepts either answer to it)"),
       "error-details-fetched-by-error-id",
       new Dependence(SparkExtra.MLLIB,
-          "SRV-ERR-003: the same failing ReleaseSession before the last fetch (the case accepts either answer to it)"));
+          "SRV-ERR-003: the same failing ReleaseSession before the last fetch (the case accepts either answer to it)"),
+      "session-reattach-lost-operations",
+      new Dependence(SparkExtra.MLLIB,
+          "SRV-SEM-010: the same failing ReleaseSession before the last reattach (the case accepts either answer to it)"));
 
   private ExtraDependentCases() {}
 
