@@ -77,7 +77,14 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
     withinQuota(begin.getName(), begin.getInitialChunk().getData().size());
     artifact.write(begin.getInitialChunk());
     if (artifact.allChunksReceived()) {
-      artifact.checkComplete();
+      // Spark checks a chunked artifact's length only when a chunk completes it, never when its
+      // begin_chunk does: such an artifact stays open and the call fails at its end on the
+      // end-of-stream require. So a wrong total_bytes here gets that framing error ("requirement
+      // failed", IllegalArgumentException), not "Missing data chunks" (a right one is accepted).
+      if (!artifact.bytesMatch()) {
+        throw ArtifactErrors.framing("begin_chunk completed chunked artifact " + artifact.describeBytes()
+            + " with its initial chunk, and its length is not total_bytes");
+      }
     } else {
       open = artifact;
     }

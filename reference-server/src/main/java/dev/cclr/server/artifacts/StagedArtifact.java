@@ -82,12 +82,21 @@ final class StagedArtifact implements AutoCloseable {
 
   /** Throws "Missing data chunks" unless every announced chunk and byte arrived. */
   void checkComplete() {
-    // A negative total_bytes matches nothing (it used to skip the check, found by the AddArtifacts fuzzer).
-    boolean bytesMatch = !bytesAnnounced || receivedBytes == announcedBytes;
-    if (!allChunksReceived() || !bytesMatch) {
+    if (!allChunksReceived() || !bytesMatch()) {
       throw ArtifactErrors.missingChunks(name, announcedChunks, receivedChunks, receivedBytes,
           bytesAnnounced ? announcedBytes : receivedBytes);
     }
+  }
+
+  /** Whether the bytes received are the announced total_bytes (always, for a batch entry). */
+  boolean bytesMatch() {
+    // A negative total_bytes matches nothing (it used to skip the check, found by the AddArtifacts fuzzer).
+    return !bytesAnnounced || receivedBytes == announcedBytes;
+  }
+
+  /** What arrived against what was announced, for error texts. */
+  String describeBytes() {
+    return "'" + name + "' (" + receivedBytes + " bytes received, total_bytes " + announcedBytes + ")";
   }
 
   boolean crcOk() {

@@ -201,6 +201,14 @@ class ArtifactsTest {
         + " bytes out of 99 bytes.", e.description());
     expectNothingStored(rpc, "cache/j");
 
+    // A begin_chunk that completes its artifact with a wrong total_bytes: Spark's framing require
+    // (its length check runs only in chunk handling), not "Missing data chunks".
+    e = Errors.thrownBy(() -> rpc.upload(rpc.begin("cache/n", 99, 1, Rpc.chunk(ten))));
+    assertEquals("java.lang.IllegalArgumentException", e.info().getReason());
+    assertEquals("requirement failed: begin_chunk completed chunked artifact 'cache/n' (10 bytes received,"
+        + " total_bytes 99) with its initial chunk, and its length is not total_bytes", e.description());
+    expectNothingStored(rpc, "cache/n");
+
     e = Errors.thrownBy(() -> rpc.upload(rpc.begin("cache/k", 30, 3, Rpc.chunk(ten)), rpc.next(Rpc.chunk(twenty))));
     // A stream that ends before the last chunk: Spark's end-of-stream require, not a count of what is missing.
     assertTrue(e.description().startsWith("requirement failed: the stream ended inside chunked artifact"),

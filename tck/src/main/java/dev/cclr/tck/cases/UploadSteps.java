@@ -12,9 +12,12 @@ import dev.cclr.tck.client.SparkArtifactFraming;
 import dev.cclr.tck.client.StreamEnd;
 import dev.cclr.tck.fixtures.FixtureException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,22 +57,32 @@ final class UploadSteps {
    * {@code pieceSize} bytes, of which the first {@code send} are sent, with optional overrides of
    * {@code totalBytes} and {@code numChunks} and CRCs flipped for the piece indices in {@code
    * corrupt}), {@code chunk} (a stray piece of {@code hex} bytes) or {@code empty} (a message
-   * without payload). A message may name another {@code session} whose ids it then carries. The
+   * without payload). A message may name another {@code session} whose ids it then carries, and
+   * carry {@code trailingHex}: bytes sent after the encoding of its (last) request, malformed
+   * protobuf no builder can produce. The
    * call ends with a half-close, or with a cancel when {@code end} is {@code cancel}.
    */
   Observation uploadRaw(JsonNode step) {
     ConnectSession session = context.session(step);
     Placeholders p = context.placeholders(step);
     List<AddArtifactsRequest> messages = new ArrayList<>();
+    Map<Integer, byte[]> trailingAt = new HashMap<>();
     for (JsonNode m : step.path("messages")) {
       ConnectSession owner = m.has("session") ? context.session(m.get("session").asText()) : session;
       for (AddArtifactsRequest r : rawMessages(m, p)) {
         messages.add(owner.stamp(r));
       }
+      if (m.has("trailingHex")) {
+        // After the last request this entry produced (a chunked artifact produces several).
+        trailingAt.put(messages.size() - 1, HexFormat.of().parseHex(m.get("trailingHex").asText()));
+      }
     }
     claimObservedSession(step, p, messages);
+    // By instance, taken after the messages are final (stamping and claiming build new ones).
+    Map<AddArtifactsRequest, byte[]> trailing = new IdentityHashMap<>();
+    trailingAt.forEach((i, bytes) -> trailing.put(messages.get(i), bytes));
     StreamEnd end = "cancel".equals(step.path("end").asText("complete")) ? StreamEnd.CANCEL : StreamEnd.COMPLETE;
-    return outcome(Op.UPLOAD_RAW, step, session, session.addArtifactsRaw(messages, end));
+    return outcome(Op.UPLOAD_RAW, step, session, session.addArtifactsRaw(messages, end, trailing));
   }
 
   /**

@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
   ProvenanceOptions provenance = new ProvenanceOptions();
 
   @Option(names = "--target", required = true,
-      description = "embedded | embedded:spill | spark:<version> | spark-cluster:<version> | sail | sparkrust | daft | proxy:<target> | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=..."
+      description = "embedded | embedded:spill | embedded:spill-mid | spark:<version> | spark-cluster:<version> | sail | sparkrust | daft | proxy:<target> | container:<image>[:port] | launch:<command with {port}> | sc://host:port/;token=...;user_id=..."
           + " | mutant:<id> (the embedded server with one of the self-test's planted faults)")
   String target;
 

@@ -237,11 +237,28 @@ public final class ConnectSession implements AutoCloseable {
    */
   public CallOutcome<AddArtifactsResponse> addArtifactsRaw(
       Iterable<AddArtifactsRequest> messages, StreamEnd end) {
+    return addArtifactsRaw(messages, end, Map.of());
+  }
+
+  /**
+   * As {@link #addArtifactsRaw(Iterable, StreamEnd)}, but each message that is a key of {@code
+   * trailing} (the same instance) goes on the wire with those bytes after its encoding: malformed
+   * protobuf, which a server must refuse as gRPC's own parser does.
+   */
+  public CallOutcome<AddArtifactsResponse> addArtifactsRaw(
+      Iterable<AddArtifactsRequest> messages, StreamEnd end, Map<AddArtifactsRequest, byte[]> trailing) {
+    MethodDescriptor<AddArtifactsRequest, AddArtifactsResponse> method = trailing.isEmpty()
+        ? SparkConnectServiceGrpc.getAddArtifactsMethod()
+        : SparkConnectServiceGrpc.getAddArtifactsMethod().toBuilder()
+            .setRequestMarshaller(new TrailingBytesMarshaller<>(
+                SparkConnectServiceGrpc.getAddArtifactsMethod().getRequestMarshaller(), trailing))
+            .build();
     try {
       AddArtifactsResponse response =
           ClientStreamSender.send(
               (io.grpc.stub.StreamObserver<AddArtifactsResponse> observer) ->
-                  async().addArtifacts(observer),
+                  ClientCalls.asyncClientStreamingCall(
+                      channel.newCall(method, CallOptions.DEFAULT.withDeadline(deadline())), observer),
               messages,
               end,
               options.callTimeout());
@@ -474,10 +491,6 @@ public final class ConnectSession implements AutoCloseable {
 
   private SparkConnectServiceGrpc.SparkConnectServiceBlockingStub blocking() {
     return SparkConnectServiceGrpc.newBlockingStub(channel).withDeadline(deadline());
-  }
-
-  private SparkConnectServiceGrpc.SparkConnectServiceStub async() {
-    return SparkConnectServiceGrpc.newStub(channel).withDeadline(deadline());
   }
 
   private io.grpc.Deadline deadline() {

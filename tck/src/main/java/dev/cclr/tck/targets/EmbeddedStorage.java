@@ -25,7 +25,24 @@ public enum EmbeddedStorage {
     ReferenceServer.Builder configure(ReferenceServer.Builder builder) {
       return builder.memoryBudget(0);
     }
+  },
+  /**
+   * A memory budget of 48 KiB, more than one 32 KiB piece and less than two: a chunked artifact's
+   * first piece is kept in memory and its second does not fit, so the writer moves what it holds
+   * to a new file in the middle of the upload and appends the rest there. Neither other variant
+   * reaches that move (PIT: the copy of the pieces already held had no coverage). The budget is
+   * the whole server's, so once small blobs held in memory use it up, later ones go straight to
+   * files as in {@code embedded:spill}.
+   */
+  SPILL_MID_UPLOAD("embedded:spill-mid") {
+    @Override
+    ReferenceServer.Builder configure(ReferenceServer.Builder builder) {
+      return builder.memoryBudget(MID_UPLOAD_BUDGET);
+    }
   };
+
+  /** 48 KiB: see {@link #SPILL_MID_UPLOAD}. */
+  static final long MID_UPLOAD_BUDGET = 48 * 1024;
 
   private final String targetName;
 

@@ -9,7 +9,7 @@ public final class Targets {
 
   /**
    * {@code embedded} (or {@code embedded:spark-4.1} for the 4.1 error style; {@code embedded:spill} for the
-   * same server with every blob spilled to a file), {@code spark:<version>}, {@code spark-cluster:<version>}, {@code sail}, {@code sparkrust}, {@code daft},
+   * same server with every blob spilled to a file, {@code embedded:spill-mid} with blobs spilled in the middle of an upload), {@code spark:<version>}, {@code spark-cluster:<version>}, {@code sail}, {@code sparkrust}, {@code daft},
    * {@code proxy:<target>},
    * {@code container:<image>[:port]}, {@code launch:<command with {port}>}, or a Spark Connect URI {@code sc://host:port/;...}.
    */
@@ -31,8 +31,9 @@ public final class Targets {
     if (spec.equals("embedded:spark-4.1")) {
       return EmbeddedTarget.start(ErrorStyle.SPARK_4_1);
     }
-    if (spec.equals(EmbeddedStorage.SPILL_EVERY_BLOB.targetName())) {
-      return EmbeddedTarget.start(ErrorStyle.SPARK_4_2, EmbeddedStorage.SPILL_EVERY_BLOB);
+    java.util.Optional<EmbeddedStorage> storage = EmbeddedStorage.named(spec);
+    if (storage.isPresent()) {
+      return EmbeddedTarget.start(ErrorStyle.SPARK_4_2, storage.get());
     }
     if (spec.startsWith(SparkClusterTarget.PREFIX)) {
       return SparkClusterTarget.start(spec.substring(SparkClusterTarget.PREFIX.length()));
@@ -62,6 +63,6 @@ public final class Targets {
       return new RemoteTarget(spec);
     }
     throw new IllegalArgumentException("unknown target '" + spec
-        + "': use embedded, embedded:spark-4.1, embedded:spill, spark:<version>, spark-cluster:<version>, sail[:<version>], sparkrust[:<version>], daft[:<version>], proxy:<target>, container:<image>[:port], launch:<command with {port}> or sc://host:port");
+        + "': use embedded, embedded:spark-4.1, embedded:spill, embedded:spill-mid, spark:<version>, spark-cluster:<version>, sail[:<version>], sparkrust[:<version>], daft[:<version>], proxy:<target>, container:<image>[:port], launch:<command with {port}> or sc://host:port");
   }
 }

@@ -48,6 +48,26 @@ class EmbeddedStorageTest {
     }
   }
 
+  /**
+   * A small blob fits the 48 KiB budget and stays in memory; a chunked artifact of three 32 KiB-ish
+   * pieces does not, and ends up whole in a file (its first piece was held in memory, then moved).
+   */
+  @Test
+  void theMidUploadTargetKeepsASmallBlobInMemoryAndMovesALargerOneToAFile() {
+    try (EmbeddedTarget target = (EmbeddedTarget) Targets.open("embedded:spill-mid", Profile.SPARK_4_2)) {
+      assertEquals("embedded:spill-mid", target.name());
+      upload(target);
+      assertEquals(1000, target.server().blobMemoryInUse(), "the small blob is in memory");
+      int size = 70 * 1024;
+      try (ConnectSession session = target.openSession()) {
+        session.addArtifacts(List.of(new ArtifactBlob("cache/" + "cd".repeat(32),
+            ByteString.copyFrom(new byte[size]))));
+      }
+      assertEquals(size, target.server().storeBytesInUse(), "the chunked artifact is in a file, whole");
+      assertEquals(1000, target.server().blobMemoryInUse(), "its first piece no longer held in memory");
+    }
+  }
+
   @Test
   void anUnknownEmbeddedVariantIsRefusedWithTheValidNames() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
