@@ -47,10 +47,11 @@ import org.junit.jupiter.api.TestFactory;
  * lists the cases and is handed to each run, so that a case id never resolves to another
  * folder's case.
  *
- * <p>{@code cclr.pit.targets} (from the pom's {@code pit.targets}; default both) chooses the
+ * <p>{@code cclr.pit.targets} (from the pom's {@code pit.targets}; default the first two) chooses the
  * embedded targets: {@code embedded} (blobs in memory, as the server's defaults keep every blob of
- * these cases) and {@code embedded:spill} (every blob in a spill file), so that the spill path is
- * reached by the same cases. Each target has factories of its own, so that the test numbers of one
+ * these cases), {@code embedded:spill} (every blob in a spill file), so that the spill path is
+ * reached by the same cases, and, on request, {@code embedded:spill-mid} (a 48 KiB budget: a
+ * chunked artifact moves from memory to a file part-way, the only way to reach that move). Each target has factories of its own, so that the test numbers of one
  * do not move when the other is left out.
  */
 class ServerCasesTest {
@@ -114,6 +115,16 @@ class ServerCasesTest {
   @TestFactory
   Stream<DynamicTest> spark41Spilled() {
     return cases(Profile.SPARK_4_1, EmbeddedStorage.SPILL_EVERY_BLOB);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spark42SpilledMidUpload() {
+    return cases(Profile.SPARK_4_2, EmbeddedStorage.SPILL_MID_UPLOAD);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> spark41SpilledMidUpload() {
+    return cases(Profile.SPARK_4_1, EmbeddedStorage.SPILL_MID_UPLOAD);
   }
 
   private static Stream<DynamicTest> cases(Profile profile, EmbeddedStorage storage) {
