@@ -8,7 +8,6 @@ import dev.cclr.proto.AnalyzePlanResponse;
 import dev.cclr.proto.ExecutePlanResponse;
 import dev.cclr.proto.Plan;
 import dev.cclr.proto.ReattachExecuteRequest;
-import dev.cclr.proto.Relation;
 import dev.cclr.proto.UserContext;
 import dev.cclr.tck.arrow.CanonicalTable;
 import dev.cclr.tck.client.ConnectSession;
@@ -24,22 +23,22 @@ import java.util.Optional;
 /** The plan steps: {@code execute} (ExecutePlan, rows kept or streamed) and {@code analyze} (AnalyzePlan schema). */
 final class PlanSteps {
   private final StepContext context;
-  private final StepRelations relations;
+  private final StepPlans plans;
 
   PlanSteps(StepContext context) {
     this.context = context;
-    this.relations = new StepRelations(context);
+    this.plans = new StepPlans(new StepRelations(context));
   }
 
   Observation execute(JsonNode step) {
     ConnectSession session = context.session(step);
-    Relation relation = relations.of(step, context.placeholders(step));
+    Plan plan = plans.of(step, context.placeholders(step));
     JsonNode checksum = step.path("expect").path("checksum");
     if (!checksum.isMissingNode()) {
-      return executeStreaming(step, session, relation, checksum.path("column").asText("id"));
+      return executeStreaming(step, session, plan, checksum.path("column").asText("id"));
     }
     int cutAfter = step.path("cutAfterResponses").asInt(0);
-    ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter));
+    ExecuteResult result = session.execute(plan, ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter));
     context.noteOperation(step, result.operationId());
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
@@ -83,9 +82,9 @@ final class PlanSteps {
    * A relation too large to keep: the batches are counted and summed as they arrive, and the
    * observation holds only the row count, the column sum and the bytes received.
    */
-  private Observation executeStreaming(JsonNode step, ConnectSession session, Relation relation, String column) {
+  private Observation executeStreaming(JsonNode step, ConnectSession session, Plan plan, String column) {
     try (StreamedRows digest = new StreamedRows(column)) {
-      ExecuteResult result = session.execute(relation, ExecuteOptions.defaults().streamingTo(digest));
+      ExecuteResult result = session.execute(plan, ExecuteOptions.defaults().streamingTo(digest));
       context.noteOperation(step, result.operationId());
       if (result.error().isPresent()) {
         return ErrorObservations.of(Op.EXECUTE, session, result.error().get());
@@ -195,6 +194,6 @@ final class PlanSteps {
   }
 
   private Plan plan(JsonNode step, Placeholders p) {
-    return Plan.newBuilder().setRoot(relations.of(step, p)).build();
+    return plans.of(step, p);
   }
 }

@@ -297,6 +297,11 @@ public final class ConnectSession implements AutoCloseable {
    * maxReattaches}.
    */
   public ExecuteResult execute(Relation relation, ExecuteOptions executeOptions) {
+    return execute(Plan.newBuilder().setRoot(relation).build(), executeOptions);
+  }
+
+  /** As {@link #execute(Relation, ExecuteOptions)}, for a plan of any form (compressed, or without an operation). */
+  public ExecuteResult execute(Plan plan, ExecuteOptions executeOptions) {
     String operationId = executeOptions.operationId().orElseGet(() -> UUID.randomUUID().toString());
     ExecutePlanRequest.Builder request =
         ExecutePlanRequest.newBuilder()
@@ -304,7 +309,7 @@ public final class ConnectSession implements AutoCloseable {
             .setUserContext(userContext)
             .setClientType(clientType)
             .setOperationId(operationId)
-            .setPlan(Plan.newBuilder().setRoot(relation));
+            .setPlan(plan);
     if (executeOptions.reattachable()) {
       request.addRequestOptions(
           ExecutePlanRequest.RequestOption.newBuilder()
