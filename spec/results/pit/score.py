@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Scores of a PIT run (mutations.xml), per package and class, with the triage of what was not killed.
 
-    python3 spec/results/pit/score.py REPORT.xml [--triage TRIAGE.tsv] [--by class|package] [--untriaged]
+    python3 spec/results/pit/score.py REPORT.xml [--also OTHER.xml ...] [--triage TRIAGE.tsv] [--by class|package] [--untriaged]
 
 A mutant is "killed" when PIT says KILLED, TIMED_OUT, MEMORY_ERROR or RUN_ERROR (PIT's own notion of
-detected). TRIAGE.tsv holds one line per mutant that was not killed:
+detected). `--also` adds the verdicts of other runs over the same code (e.g. a run of only the strict-only
+cases, or of one package with another target): a mutant of REPORT counts as killed when any of them
+detected it (mutants are matched by class, method, descriptor, line, mutator and instruction indexes).
+TRIAGE.tsv holds one line per mutant that was not killed:
 
     class <TAB> method <TAB> line <TAB> mutator <TAB> code <TAB> reason
 
@@ -29,15 +32,33 @@ DETECTED = {"KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR"}
 PREFIX = "dev.cclr.server."
 
 
-def read_mutants(path):
+def identity(m):
+    indexes = ",".join(i.text or "" for i in m.iter("index"))
+    return (m.findtext("mutatedClass"), m.findtext("mutatedMethod"), m.findtext("methodDescription"),
+            m.findtext("lineNumber"), m.findtext("mutator"), indexes)
+
+
+def detected_in(paths):
+    found = set()
+    for path in paths:
+        for m in ET.parse(path).getroot().iter("mutation"):
+            if m.get("status") in DETECTED:
+                found.add(identity(m))
+    return found
+
+
+def read_mutants(path, also_detected=frozenset()):
     for m in ET.parse(path).getroot().iter("mutation"):
         cls = m.findtext("mutatedClass")
+        status = m.get("status")
+        if status not in DETECTED and identity(m) in also_detected:
+            status = "KILLED"
         yield {
             "class": cls[len(PREFIX):] if cls.startswith(PREFIX) else cls,
             "method": m.findtext("mutatedMethod"),
             "line": m.findtext("lineNumber"),
             "mutator": m.findtext("mutator").rsplit(".", 1)[-1],
-            "status": m.get("status"),
+            "status": status,
             "description": m.findtext("description"),
         }
 
@@ -75,6 +96,7 @@ def pct(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("report")
+    ap.add_argument("--also", action="append", default=[], help="another run's report; its detections count")
     ap.add_argument("--triage")
     ap.add_argument("--by", choices=["class", "package"], default="package")
     ap.add_argument("--untriaged", action="store_true", help="list the mutants not killed and not triaged")
@@ -82,7 +104,7 @@ def main():
     rules = read_triage(args.triage) if args.triage else []
     rows = collections.defaultdict(collections.Counter)
     untriaged = []
-    for m in read_mutants(args.report):
+    for m in read_mutants(args.report, detected_in(args.also)):
         row = rows[group_of(m, args.by)]
         row["all"] += 1
         if m["status"] in DETECTED:

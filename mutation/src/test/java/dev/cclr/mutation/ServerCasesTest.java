@@ -38,7 +38,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The system property {@code cclr.pit.profiles} (comma-separated profile ids, from the pom's
  * {@code pit.profiles}) chooses the profiles: {@code spark-4.2} alone halves the work for a
- * package whose code does not depend on the profile's error style.
+ * package whose code does not depend on the profile's error style; {@code strict} adds the few
+ * cases only that profile applies to ({@link #strictOnly()}).
  *
  * <p>The system property {@code cclr.pit.fixtures} (from the pom's {@code pit.fixtures}) names
  * another fixtures folder (one holding {@code server/}), e.g. the fixtures of an older commit
@@ -76,7 +77,7 @@ class ServerCasesTest {
 
   /** The profiles whose cases are run; an unknown id fails every factory with the parser's message. */
   private static Set<Profile> selectedProfiles() {
-    String ids = System.getProperty("cclr.pit.profiles", "spark-4.2,spark-4.1");
+    String ids = System.getProperty("cclr.pit.profiles", "spark-4.2,spark-4.1,strict");
     return Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .map(Profile::parseForServers).collect(Collectors.toUnmodifiableSet());
   }
@@ -127,14 +128,30 @@ class ServerCasesTest {
     return cases(Profile.SPARK_4_1, EmbeddedStorage.SPILL_MID_UPLOAD);
   }
 
+  /**
+   * The cases that only the strict profile holds a server to (its optional checks: batches that
+   * match their data, declared decompressed sizes within the chunk limit, ...), in that profile.
+   * Every other case runs in strict exactly as in spark-4.2, so only these are run here. Without
+   * this factory no PIT run reached the malformed-data defences that only these cases judge.
+   */
+  @TestFactory
+  Stream<DynamicTest> strictOnly() {
+    return cases(Profile.STRICT, EmbeddedStorage.MEMORY_FIRST, c -> !c.appliesTo(Profile.SPARK_4_2));
+  }
+
   private static Stream<DynamicTest> cases(Profile profile, EmbeddedStorage storage) {
+    return cases(profile, storage, c -> true);
+  }
+
+  private static Stream<DynamicTest> cases(Profile profile, EmbeddedStorage storage,
+      java.util.function.Predicate<CaseDefinition> also) {
     if (!selectedProfiles().contains(profile) || !selectedTargets().contains(storage)) {
       return Stream.empty();
     }
     Path fixtures = fixturesRoot();
     List<CaseDefinition> all = CaseCatalog.load(fixtures, "server").cases();
     return all.stream()
-        .filter(c -> c.appliesTo(profile) && !c.tags().contains("large"))
+        .filter(c -> c.appliesTo(profile) && !c.tags().contains("large") && also.test(c))
         .map(c -> DynamicTest.dynamicTest(c.id(), () -> passes(fixtures, c.id(), profile, storage.targetName())));
   }
 
