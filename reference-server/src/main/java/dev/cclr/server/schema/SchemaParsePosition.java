@@ -38,19 +38,19 @@ public final class SchemaParsePosition extends Exception implements MessageLayou
    */
   @Override
   public String around(String message) {
-    if (line <= 0) {
+    if (line() <= 0) {
       return message;
     }
     StringBuilder b = new StringBuilder("\n").append(message)
-        .append(" (line ").append(line).append(", pos ").append(position).append(")\n")
+        .append(" (line ").append(line()).append(", pos ").append(position()).append(")\n")
         .append("\n== SQL ==\n");
     // String.split drops trailing empty lines, as Spark's rendering does.
-    String[] lines = command.split("\n");
-    int above = Math.min(line, lines.length);
+    String[] lines = command().split("\n");
+    int above = Math.min(line(), lines.length);
     for (int i = 0; i < above; i++) {
       b.append(lines[i]).append('\n');
     }
-    b.append("-".repeat(position)).append("^^^\n");
+    b.append("-".repeat(position())).append("^^^\n");
     for (int i = above; i < lines.length; i++) {
       b.append(lines[i]).append('\n');
     }
