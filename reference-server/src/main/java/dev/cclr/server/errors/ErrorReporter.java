@@ -68,6 +68,9 @@ public final class ErrorReporter {
       String parent = ParentMessages.parentOf(e.errorClass(), e.messageParameters());
       String text = parent.isEmpty() ? e.text() : parent + " " + e.text();
       message = formatted(e.errorClass(), text, e.sqlState());
+      if (e.getCause() instanceof MessageLayout layout) {
+        message = layout.around(message);
+      }
     }
     return new RenderedError(e.errorClass(), e.sqlState(), e.messageParameters(), message, e.reason(),
         e.classes(), e.code());

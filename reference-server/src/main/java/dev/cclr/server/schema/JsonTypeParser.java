@@ -237,11 +237,16 @@ public final class JsonTypeParser {
     return path.isEmpty() ? part : path + "." + part;
   }
 
-  private static int parseInt(String digits) {
+  /**
+   * A type name's integer parameter. Spark converts it with a plain int conversion, so a number
+   * beyond an int fails the JSON reading as a whole (observed: "char(99999999999)" makes Spark
+   * fall back to the DDL readings, which then fail at the first character).
+   */
+  private static int parseInt(String digits) throws NotAType {
     try {
       return Integer.parseInt(digits);
     } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE;
+      throw new NotAType("number out of range in a type name: " + digits);
     }
   }
 }

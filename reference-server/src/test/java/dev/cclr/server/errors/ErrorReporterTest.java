@@ -115,6 +115,32 @@ class ErrorReporterTest {
   }
 
   @Test
+  void aMessageLayoutCauseWritesTheWholeMessage() {
+    MessageLayout layout = m -> "<" + m + ">";
+    SparkError e = SparkError.builder("PARSE_SYNTAX_ERROR").sqlState("42601").text("t")
+        .cause(new RuntimeException("not a layout")).build();
+    assertEquals("[PARSE_SYNTAX_ERROR] t SQLSTATE: 42601", ErrorReporter.message(e, ErrorStyle.SPARK_4_2));
+    SparkError laid = SparkError.builder("PARSE_SYNTAX_ERROR").sqlState("42601").text("t")
+        .cause(new LayoutCause(layout)).build();
+    assertEquals("<[PARSE_SYNTAX_ERROR] t SQLSTATE: 42601>", ErrorReporter.message(laid, ErrorStyle.SPARK_4_2));
+    assertEquals("<[PARSE_SYNTAX_ERROR] t SQLSTATE: 42601>", ErrorReporter.message(laid, ErrorStyle.SPARK_4_1));
+  }
+
+  /** A throwable cause that lays out the message, as the schema parser's position does. */
+  private static final class LayoutCause extends Exception implements MessageLayout {
+    private final MessageLayout layout;
+
+    LayoutCause(MessageLayout layout) {
+      this.layout = layout;
+    }
+
+    @Override
+    public String around(String message) {
+      return layout.around(message);
+    }
+  }
+
+  @Test
   void longMessagesAreAbbreviatedAndLargeParametersLeftOut() throws Exception {
     String big = "x".repeat(3000);
     SparkError e = SparkError.builder("CONNECT_INVALID_PLAN.CANNOT_PARSE").sqlState("56K00")

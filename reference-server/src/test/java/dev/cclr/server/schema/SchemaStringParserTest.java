@@ -134,4 +134,53 @@ class SchemaStringParserTest {
         () -> SchemaStringParser.parseSchema("a DECIMAL(99999999999,0) x"));
     assertEquals("PARSE_SYNTAX_ERROR", syntax.errorClass());
   }
+  @Test
+  void timePrecisionBeyondAnIntFailsAsANumberLikeDecimal() {
+    // Observed on Spark 4.1.2 and 4.2.0: INVALID_SCHEMA.PARSE_ERROR, not a precision error.
+    SparkError e = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a TIME(99999999999)"));
+    assertEquals("INVALID_SCHEMA.PARSE_ERROR", e.errorClass());
+    assertEquals("For input string: \"99999999999\"", e.messageParameters().get("reason"));
+  }
+
+  @Test
+  void jsonTypeNameWithAParameterBeyondAnIntIsNoJsonReading() {
+    // Observed: Spark then reports the DDL readings' failure at the first character.
+    SparkError e = assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(
+        "{\"type\":\"struct\",\"fields\":[{\"name\":\"a\",\"type\":\"char(99999999999)\","
+            + "\"nullable\":true,\"metadata\":{}}]}"));
+    assertEquals("PARSE_SYNTAX_ERROR", e.errorClass());
+    assertEquals("'{'", e.messageParameters().get("error"));
+  }
+
+  @Test
+  void parseErrorsCarrySparksLayoutWithLineAndPointer() {
+    SparkError e = assertThrows(SparkError.class,
+        () -> SchemaStringParser.parseSchema("a INT,\n  b INT FOO\nc INT"));
+    SchemaParsePosition at = assertInstanceOf(SchemaParsePosition.class, e.getCause());
+    assertEquals("\n[X] t SQLSTATE: 1 (line 2, pos 8)\n\n== SQL ==\na INT,\n  b INT FOO\n"
+        + "--------^^^\nc INT\n", at.around("[X] t SQLSTATE: 1"));
+  }
+
+  @Test
+  void parseErrorAfterTheLastNonEmptyLinePutsThePointerLast() {
+    assertEquals("\nm (line 2, pos 0)\n\n== SQL ==\na INT,\n^^^\n",
+        new SchemaParsePosition("a INT,\n", 2, 0).around("m"));
+    assertEquals("m", new SchemaParsePosition("a /*", 0, 0).around("m"));
+  }
+  @Test
+  void decimalLiteralsEndAsSparksLexerEndsThem() {
+    // Observed on Spark 4.1.2 and 4.2.0: "1." is one literal; "1.5e" is no literal, so the
+    // error names "1"; "1.5e3" is one literal.
+    assertEquals("'1.'", syntaxErrorToken("a INT 1."));
+    assertEquals("'1'", syntaxErrorToken("a DECIMAL(10,2) 1.5e"));
+    assertEquals("'1.5e3'", syntaxErrorToken("a DECIMAL(1.5e3)"));
+    assertEquals("'10.2'", syntaxErrorToken("a DECIMAL(10.2,2)"));
+  }
+
+  private static String syntaxErrorToken(String ddl) {
+    SparkError e = assertThrows(SparkError.class, () -> SchemaStringParser.parseSchema(ddl));
+    assertEquals("PARSE_SYNTAX_ERROR", e.errorClass(), ddl);
+    return e.messageParameters().get("error");
+  }
 }

@@ -151,17 +151,15 @@ final class DdlLexer {
     while (pos < input.length() && isWordChar(input.codePointAt(pos))) {
       advance(Character.charCount(input.codePointAt(pos)));
     }
-    // A decimal point after digits makes a numeric literal (1.5), never an identifier.
     String text = input.substring(start, pos);
-    if (text.chars().allMatch(Character::isDigit) && pos < input.length()
-        && input.charAt(pos) == '.' && pos + 1 < input.length()
-        && Character.isDigit(input.charAt(pos + 1))) {
-      advance(1);
-      while (pos < input.length() && isWordChar(input.codePointAt(pos))) {
-        advance(1);
+    if (text.chars().allMatch(ch -> ch >= '0' && ch <= '9') && pos < input.length()
+        && input.charAt(pos) == '.') {
+      int end = decimalLiteralEnd(pos + 1);
+      if (end > 0) {
+        advance(end - pos);
+        text = input.substring(start, pos);
+        return new DdlToken(Kind.NUMBER, text, text, tokLine, tokColumn);
       }
-      text = input.substring(start, pos);
-      return new DdlToken(Kind.NUMBER, text, text, tokLine, tokColumn);
     }
     if (text.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
       return new DdlToken(Kind.INTEGER, text, text, tokLine, tokColumn);
@@ -173,6 +171,42 @@ final class DdlLexer {
       complexTypeDepth++;
     }
     return new DdlToken(Kind.WORD, text, text, tokLine, tokColumn);
+  }
+
+  /**
+   * Where a decimal literal whose point is just before {@code i} ends: digits, an optional
+   * exponent and an optional type suffix (D, F, BD). Spark accepts such a literal only when no
+   * letter, digit or underscore follows it; -1 then, and the digits before the point stay an
+   * integer token on their own (observed: "1." is one token, "1.5e" is reported at "1").
+   */
+  private int decimalLiteralEnd(int i) {
+    int n = input.length();
+    while (i < n && isAsciiDigit(input.charAt(i))) {
+      i++;
+    }
+    if (i < n && (input.charAt(i) == 'e' || input.charAt(i) == 'E')) {
+      int j = i + 1;
+      if (j < n && (input.charAt(j) == '+' || input.charAt(j) == '-')) {
+        j++;
+      }
+      int digits = j;
+      while (j < n && isAsciiDigit(input.charAt(j))) {
+        j++;
+      }
+      if (j > digits) {
+        i = j;
+      }
+    }
+    if (input.regionMatches(true, i, "BD", 0, 2)) {
+      i += 2;
+    } else if (i < n && "DdFf".indexOf(input.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < n && isWordChar(input.codePointAt(i)) ? -1 : i;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

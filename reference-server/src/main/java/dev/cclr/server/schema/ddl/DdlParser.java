@@ -644,8 +644,13 @@ public final class DdlParser {
   }
 
   private SparkType timeType(KeywordForm form) {
-    int precision = form.numbers().isEmpty() ? SparkType.TimeType.DEFAULT_PRECISION
-        : intOrMax(form, 0);
+    // Converted like DECIMAL's parameters (observed: TIME(99999999999) fails as a number).
+    Integer precision = form.numbers().isEmpty()
+        ? Integer.valueOf(SparkType.TimeType.DEFAULT_PRECISION)
+        : intParameter(form.numbers().get(0));
+    if (precision == null) {
+      return SparkType.NULL;
+    }
     if (precision < 0 || precision > 6) {
       defer(DdlFailure.escaping(SchemaErrors.unsupportedTimePrecision(precision)));
       return SparkType.NULL;
@@ -764,7 +769,7 @@ public final class DdlParser {
   }
 
   /**
-   * The types whose oversized parameter was not observed on Spark (TIME, GEOGRAPHY, GEOMETRY)
+   * The types whose oversized parameter was not observed on Spark (GEOGRAPHY, GEOMETRY)
    * keep reading it as the largest int, which their own range checks then refuse.
    */
   private static int intOrMax(KeywordForm form, int index) {
