@@ -22,6 +22,9 @@ before wildcards. The columns printed:
     killed/covered      PIT's test strength
     killed/non-equiv    the issue's goal: killed / (all - E)
     killed/in-scope     killed / (all - E - O): what the TCK could be expected to catch
+    +written/in-scope   (killed + N-written) / (all - E - O): counting the mutants that a case written after
+                        the run kills by hand (code N-written: its fault planted, the case seen failing),
+                        which only the next PIT run will confirm
 """
 import argparse
 import collections
@@ -116,10 +119,12 @@ def main():
             untriaged.append(m)
         else:
             row[code[0]] += 1
+            if code == "N-written":
+                row["written"] += 1
     total = collections.Counter()
     print(f"| {args.by} | mutants | killed | survived | no coverage | equivalent | out of scope "
-          f"| killed/all | killed/covered | killed/non-equiv | killed/in-scope |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          f"| killed/all | killed/covered | killed/non-equiv | killed/in-scope | +written/in-scope |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name in sorted(rows) + ["all"]:
         r = total if name == "all" else rows[name]
         if name != "all":
@@ -127,7 +132,8 @@ def main():
         covered = r["all"] - r["uncovered"]
         print(f"| {name} | {r['all']} | {r['killed']} | {r['survived']} | {r['uncovered']} | {r['E']} | {r['O']} "
               f"| {pct(r['killed'], r['all'])} | {pct(r['killed'], covered)} "
-              f"| {pct(r['killed'], r['all'] - r['E'])} | {pct(r['killed'], r['all'] - r['E'] - r['O'])} |")
+              f"| {pct(r['killed'], r['all'] - r['E'])} | {pct(r['killed'], r['all'] - r['E'] - r['O'])} "
+              f"| {pct(r['killed'] + r['written'], r['all'] - r['E'] - r['O'])} |")
     if rules:
         print(f"\n{len(untriaged)} mutants not killed and not triaged")
     if args.untriaged:
