@@ -126,8 +126,10 @@ final class CountAggregatePlanner {
         List<String> names = input.fields().stream().map(StructField::name).toList();
         throw RelationErrors.unresolvedColumn(name, Suggestions.nearest(name, names));
       }
+      // Spark names the column as the expression wrote it (count(ID) over a column id), not as
+      // the resolved column is spelt (observed on 4.1.2 and 4.2.0).
       return new Count(new CountResult.Counter(CountResult.Counter.Kind.NON_NULL_VALUES, column,
-          false), prefix + input.field(column).name() + ")");
+          false), prefix + name + ")");
     }
     throw RelationErrors.unsupported("This count(...) argument");
   }

@@ -2,6 +2,8 @@ package dev.cclr.tck.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.UnknownFieldSet;
+import dev.cclr.proto.Aggregate;
+import dev.cclr.proto.Expression;
 import dev.cclr.proto.Offset;
 import dev.cclr.proto.Relation;
 import dev.cclr.proto.ShowString;
@@ -15,7 +17,11 @@ import java.util.Map;
  * or a list of them, applied in order (the first wraps the step's relation, the next wraps that).
  * Each object has one member naming the wrapper: {@code {"toDF": ["x", "y"]}}, {@code {"tail":
  * 2}}, {@code {"offset": 1}}, {@code {"showString": {"numRows": 20, "truncate": 20, "vertical":
- * false}}} or {@code {"sample": {"lowerBound": 0.0, "upperBound": 1.0, "seed": 1}}}.
+ * false}}}, {@code {"sample": {"lowerBound": 0.0, "upperBound": 1.0, "seed": 1}}} or
+ * {@code {"aggregate": [{"count": "1", "as": "count"}, {"count": "name", "distinct": true}]}}: an
+ * ungrouped Aggregate of count(...) expressions, as {@code df.count()} sends it (the JVM client
+ * aliases {@code count(1)} as {@code count}, PySpark does not). A count's argument is {@code *},
+ * {@code NULL}, an integer literal written in digits, or a column name.
  */
 final class RelationWrappers {
 
@@ -47,6 +53,7 @@ final class RelationWrappers {
           .setOffset(Offset.newBuilder().setInput(input).setOffset(e.getValue().asInt())).build();
       case "showString" -> showString(input, e.getValue());
       case "sample" -> sample(input, e.getValue());
+      case "aggregate" -> aggregate(input, e.getValue());
       default -> throw new FixtureException("unknown wrapper '" + e.getKey() + "'");
     };
   }
@@ -81,5 +88,36 @@ final class RelationWrappers {
     return Relation.newBuilder().setUnknownFields(UnknownFieldSet.newBuilder()
         .addField(SAMPLE_FIELD, UnknownFieldSet.Field.newBuilder().addLengthDelimited(fields.toByteString()).build())
         .build()).build();
+  }
+
+  private static Relation aggregate(Relation input, JsonNode counts) {
+    Aggregate.Builder b = Aggregate.newBuilder().setInput(input).setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY);
+    for (JsonNode c : counts) {
+      if (!c.has("count")) {
+        throw new FixtureException("an aggregate lists {\"count\": ARG} expressions: " + c);
+      }
+      Expression count = Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
+          .setFunctionName("count").addArguments(countArgument(c.get("count").asText()))
+          .setIsDistinct(c.path("distinct").asBoolean(false))).build();
+      if (c.has("as")) {
+        count = Expression.newBuilder().setAlias(Expression.Alias.newBuilder().setExpr(count).addName(c.get("as").asText())).build();
+      }
+      b.addAggregateExpressions(count);
+    }
+    return Relation.newBuilder().setAggregate(b).build();
+  }
+
+  private static Expression countArgument(String arg) {
+    if (arg.equals("*")) {
+      return Expression.newBuilder().setUnresolvedStar(Expression.UnresolvedStar.getDefaultInstance()).build();
+    }
+    if (arg.equals("NULL")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder()
+          .setNull(dev.cclr.proto.DataType.newBuilder().setNull(dev.cclr.proto.DataType.NULL.getDefaultInstance()))).build();
+    }
+    if (arg.matches("-?[0-9]+")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setInteger(Integer.parseInt(arg))).build();
+    }
+    return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(arg)).build();
   }
 }
