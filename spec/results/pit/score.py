@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Scores of a PIT run (mutations.xml), per package and class, with the triage of what was not killed.
 
-    python3 spec/results/pit/score.py REPORT.xml [--also OTHER.xml ...] [--triage TRIAGE.tsv] [--by class|package] [--untriaged]
+    python3 spec/results/pit/score.py REPORT.xml [--also OTHER.xml ...] [--replace LATER.xml ...] [--triage TRIAGE.tsv] [--by class|package] [--untriaged]
 
 A mutant is "killed" when PIT says KILLED, TIMED_OUT, MEMORY_ERROR or RUN_ERROR (PIT's own notion of
 detected). `--also` adds the verdicts of other runs over the same code (e.g. a run of only the strict-only
 cases, or of one package with another target): a mutant of REPORT counts as killed when any of them
 detected it (mutants are matched by class, method, descriptor, line, mutator and instruction indexes).
+`--replace` scores the classes a later run mutated (after their code changed) from that run instead
+of REPORT.
 TRIAGE.tsv holds one line per mutant that was not killed:
 
     class <TAB> method <TAB> line <TAB> mutator <TAB> code <TAB> reason
@@ -100,6 +102,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("report")
     ap.add_argument("--also", action="append", default=[], help="another run's report; its detections count")
+    ap.add_argument("--replace", action="append", default=[],
+                    help="a later run of some classes; those classes are scored from it instead of REPORT")
     ap.add_argument("--triage")
     ap.add_argument("--by", choices=["class", "package"], default="package")
     ap.add_argument("--untriaged", action="store_true", help="list the mutants not killed and not triaged")
@@ -107,7 +111,12 @@ def main():
     rules = read_triage(args.triage) if args.triage else []
     rows = collections.defaultdict(collections.Counter)
     untriaged = []
-    for m in read_mutants(args.report, detected_in(args.also)):
+    also = detected_in(args.also)
+    replaced = {m["class"] for path in args.replace for m in read_mutants(path)}
+    mutants = [m for m in read_mutants(args.report, also) if m["class"] not in replaced]
+    for path in args.replace:
+        mutants.extend(read_mutants(path))
+    for m in mutants:
         row = rows[group_of(m, args.by)]
         row["all"] += 1
         if m["status"] in DETECTED:
