@@ -3,8 +3,9 @@ package dev.cclr.server.relations;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * The first {@code limit} rows of another result. Input is pulled only while rows are still
- * wanted; the batch that crosses the limit is sliced.
+ * The first {@code limit} rows of another result; the batch that crosses the limit is sliced. Once
+ * the limit is reached the rest of the input is still read (and discarded) before the end, so that
+ * a fault in a later chunk fails the call as it fails on Spark, after the rows already sent.
  */
 final class LimitResult extends WindowedResult {
 
@@ -19,6 +20,7 @@ final class LimitResult extends WindowedResult {
   public VectorSchemaRoot nextBatch() {
     releaseOwned();
     if (remaining <= 0) {
+      input.drainRest();
       return null;
     }
     VectorSchemaRoot batch = input.nextBatch();

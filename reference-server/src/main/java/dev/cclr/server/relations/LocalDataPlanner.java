@@ -118,9 +118,7 @@ final class LocalDataPlanner {
 
   private static void drain(RelationResult result) {
     try (result) {
-      while (result.nextBatch() != null) {
-        // Only the errors matter.
-      }
+      result.drainRest();
     }
   }
 }

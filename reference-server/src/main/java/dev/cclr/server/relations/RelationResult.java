@@ -35,6 +35,18 @@ public interface RelationResult extends AutoCloseable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Reads every batch left and discards it, for a relation that needs no more rows of its input
+   * (a Limit that is full, a ShowString that has its rows). Spark reads the whole local relation
+   * while planning, so a fault in a later chunk fails the call there; a server that stopped
+   * reading would end the call with OK instead, which §10.3 does not allow.
+   */
+  default void drainRest() {
+    while (nextBatch() != null) {
+      // Only the errors matter.
+    }
+  }
+
   /** Releases every buffer and open blob stream. Safe to call twice. */
   @Override
   void close();

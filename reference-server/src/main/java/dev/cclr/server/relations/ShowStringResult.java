@@ -20,7 +20,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * ShowString: one row with one non-null string column "show_string" holding the text table of
- * the input's first rows ({@link ShowStringFormat}). Reads at most num_rows + 1 input rows.
+ * the input's first rows ({@link ShowStringFormat}). Shows at most num_rows + 1 input rows, and reads the rest only for its faults.
  */
 final class ShowStringResult implements RelationResult {
 
@@ -82,6 +82,9 @@ final class ShowStringResult implements RelationResult {
         rows.add(row);
       }
     }
+    // The text needs no more rows, but a fault in a later chunk still fails the call (Spark reads
+    // the whole local relation while planning).
+    input.drainRest();
     boolean hasMore = rows.size() > numRows;
     List<List<String>> shown = hasMore ? rows.subList(0, numRows) : rows;
     List<String> names = inputType.fields().stream().map(StructField::name).toList();

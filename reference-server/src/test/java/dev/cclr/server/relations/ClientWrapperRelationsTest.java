@@ -1,6 +1,7 @@
 package dev.cclr.server.relations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.TextFormat;
@@ -183,6 +184,40 @@ class ClientWrapperRelationsTest extends PlannerTestBase {
         "The relation filter (spark.connect.Relation field 4) is not implemented by the cclr "
             + "reference server.");
     assertEquals(Status.Code.UNIMPLEMENTED, e.code());
+  }
+
+  /**
+   * i TINYINT over INT data in two batches, (1),(2) then (1000): the second overflows. Spark casts
+   * the whole local relation while planning, so a Limit or a ShowString that needs only the first
+   * rows still fails; a server that stopped reading would end the call with OK (§10.3).
+   */
+  private Relation overflowInSecondBatch() {
+    var schema = Ipc.schema(Ipc.field("i", true, new ArrowType.Int(32, true)));
+    byte[] stream = Ipc.stream(allocator, schema, root -> ints(root, 1, 2), root -> ints(root, 1000));
+    return local("i TINYINT", stream);
+  }
+
+  private static void ints(org.apache.arrow.vector.VectorSchemaRoot root, int... values) {
+    IntVector i = (IntVector) root.getVector(0);
+    for (int r = 0; r < values.length; r++) {
+      i.setSafe(r, values[r]);
+    }
+    root.setRowCount(values.length);
+  }
+
+  @Test
+  void aFullLimitStillReadsTheRestAndFailsOnALaterFault() {
+    Relation limit = Relation.newBuilder().setLimit(Limit.newBuilder()
+        .setInput(overflowInSecondBatch()).setLimit(1)).build();
+    try (RelationResult result = planner.plan(limit, context)) {
+      assertEquals(1, result.nextBatch().getRowCount());
+      assertEquals("CAST_OVERFLOW", assertThrows(SparkError.class, result::nextBatch).errorClass());
+    }
+  }
+
+  @Test
+  void showStringStillReadsTheRestAndFailsOnALaterFault() {
+    assertEquals("CAST_OVERFLOW", error(show(overflowInSecondBatch(), 1, 20, false)).errorClass());
   }
 
   private static Relation tail(Relation in, int n) {
