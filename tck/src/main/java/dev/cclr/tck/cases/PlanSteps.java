@@ -66,12 +66,15 @@ final class PlanSteps {
     CanonicalTable table;
     try {
       table = result.table();
-    } catch (CanonicalTable.SchemasDiffer e) {
-      // The server's own answer: Arrow batches of one result that are not one table. Judged as a
-      // broken result stream, not left as an ERROR of the kit.
+    } catch (RuntimeException e) {
+      // The server's own answer: Arrow batches of one result that are not one table, or a batch
+      // Arrow cannot decode (a server that passes a malformed chunk through as stored sends one).
+      // Judged as a broken result stream, not left as an ERROR of the kit.
       String field = ObservedField.PROTOCOL_PROBLEMS.json();
       ArrayNode protocol = data.has(field) ? (ArrayNode) data.get(field) : data.putArray(field);
-      protocol.add("the result's Arrow batches disagree on the schema (" + e.getMessage() + ")");
+      protocol.add(e instanceof CanonicalTable.SchemasDiffer
+          ? "the result's Arrow batches disagree on the schema (" + e.getMessage() + ")"
+          : "an Arrow batch of the result cannot be decoded (" + e + ")");
       return new Observation(Op.EXECUTE, data, Optional.empty());
     }
     data.put(ObservedField.ROW_COUNT.json(), table.rowCount());

@@ -36,19 +36,20 @@ import org.junit.jupiter.api.Test;
  */
 class DisagreeingResultBatchesTest {
   private Server server;
+  /** The data of the arrow_batch responses the scripted server sends, one response each. */
+  private volatile List<byte[]> answer = List.of();
 
   @BeforeEach
   void start() throws Exception {
-    byte[] nullable = batch(true);
-    byte[] notNull = batch(false);
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
         .addService(new SparkConnectServiceGrpc.SparkConnectServiceImplBase() {
           @Override
           public void executePlan(ExecutePlanRequest request, StreamObserver<ExecutePlanResponse> out) {
-            out.onNext(arrow(request, "r1", nullable));
-            out.onNext(arrow(request, "r2", notNull));
+            for (int i = 0; i < answer.size(); i++) {
+              out.onNext(arrow(request, "r" + (i + 1), answer.get(i)));
+            }
             out.onNext(ExecutePlanResponse.newBuilder().setSessionId(request.getSessionId())
-                .setOperationId(request.getOperationId()).setResponseId("r3")
+                .setOperationId(request.getOperationId()).setResponseId("end")
                 .setResultComplete(ExecutePlanResponse.ResultComplete.getDefaultInstance()).build());
             out.onCompleted();
           }
@@ -63,6 +64,7 @@ class DisagreeingResultBatchesTest {
 
   @Test
   void resultBatchesWithDifferentSchemasAreABrokenResultStreamNotAnErrorOfTheKit() throws Exception {
+    answer = List.of(batch(true), batch(false));
     JsonNode step = new ObjectMapper().readTree("""
         {"op": "execute", "chunked": {"data": ["d"]}, "expect": {"rows": "d"}}""");
     Blob d = new Blob("d", batch(true));
@@ -73,6 +75,32 @@ class DisagreeingResultBatchesTest {
       assertTrue(problems.contains("the result's Arrow batches disagree on the schema"), o.toString());
       Optional<String> failure = Expectations.judge(step.get("expect"), o, Map.of("d", d), Profile.SPARK_4_2);
       assertTrue(failure.isPresent() && failure.get().startsWith("the result stream broke the protocol"), failure.toString());
+    }
+  }
+
+  /**
+   * A server that passes a malformed chunk through as stored (a mutant of the reference server
+   * that skips an offsets check) answers with a batch Arrow cannot decode: that is its wrong answer,
+   * judged FAIL whatever the step expected, not a case the kit could not judge.
+   */
+  @Test
+  void aResultBatchArrowCannotDecodeIsABrokenResultStreamNotAnErrorOfTheKit() throws Exception {
+    byte[] decreasing = dev.cclr.tck.fixtures.ArrowRecipe.parse(new ObjectMapper().readTree("""
+        {"fields": [{"name": "s", "type": "utf8"}], "batches": [[["abc"], ["de"], ["f"]]],
+         "edits": [{"batch": 0, "buffer": 1, "int32": [1, 5]}, {"batch": 0, "buffer": 1, "int32": [2, 3]}]}""")).toIpcStream();
+    answer = List.of(decreasing);
+    Blob d = new Blob("d", decreasing);
+    for (String expect : List.of("{\"rows\": \"d\"}", "{\"error\": {\"code\": \"INTERNAL\"}}")) {
+      JsonNode step = new ObjectMapper().readTree(
+          "{\"op\": \"execute\", \"chunked\": {\"data\": [\"d\"]}, \"expect\": " + expect + "}");
+      try (CaseSessions sessions = new CaseSessions(ConnectUri.local(server.getPort()))) {
+        Observation o = new StepExecutor(Map.of("d", d), sessions).perform(step);
+        assertTrue(o.table().isEmpty(), o.toString());
+        assertTrue(o.data().path("protocolProblems").toString().contains("an Arrow batch of the result cannot be decoded"),
+            o.toString());
+        Optional<String> failure = Expectations.judge(step.get("expect"), o, Map.of("d", d), Profile.SPARK_4_2);
+        assertTrue(failure.isPresent(), expect + ": " + o);
+      }
     }
   }
 
