@@ -59,8 +59,21 @@ public final class ArrowIpc {
         columns = root.getSchema().getFields().stream().map(CanonicalColumn::of).toList();
       }
       return new CanonicalTable(columns, rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Not a readable Arrow IPC stream: " + e.getMessage(), e);
+    } catch (IOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
+      // What Arrow throws for bytes it cannot decode (a message or buffer out of bounds, a bad
+      // layout). Other exceptions (a NullPointerException, say) are bugs of the kit and stay as they are.
+      throw new UndecodableStream(e);
+    }
+  }
+
+  /**
+   * An IPC stream whose bytes Arrow cannot decode. Callers judging a server's answer report it as a
+   * broken result stream; it is an {@link UncheckedIOException} so earlier callers keep working.
+   */
+  public static final class UndecodableStream extends UncheckedIOException {
+    UndecodableStream(Exception cause) {
+      super("Not a readable Arrow IPC stream: " + cause,
+          cause instanceof IOException io ? io : new IOException(cause));
     }
   }
 
