@@ -112,16 +112,20 @@ final class CountAggregatePlanner {
     }
     if (arg.hasUnresolvedAttribute() && !distinct) {
       String name = arg.getUnresolvedAttribute().getUnparsedIdentifier();
-      int column = -1;
+      List<Integer> matches = new ArrayList<>();
       for (int i = 0; i < input.size(); i++) {
         if (input.field(i).name().toLowerCase(Locale.ROOT)
             .equals(name.toLowerCase(Locale.ROOT))) {
-          if (column >= 0) {
-            throw RelationErrors.unsupported("count of the ambiguous column " + name);
-          }
-          column = i;
+          matches.add(i);
         }
       }
+      if (matches.size() > 1) {
+        // Spark's analyser refuses a name that several input columns answer to (ToDF [a, a]
+        // then count(a): AMBIGUOUS_REFERENCE on 4.2.0 and 4.1.2, wrapper-count-ambiguous-column).
+        throw RelationErrors.ambiguousReference(name,
+            matches.stream().map(i -> input.field(i).name()).toList());
+      }
+      int column = matches.isEmpty() ? -1 : matches.get(0);
       if (column < 0) {
         List<String> names = input.fields().stream().map(StructField::name).toList();
         throw RelationErrors.unresolvedColumn(name, Suggestions.nearest(name, names));

@@ -282,6 +282,21 @@ class OtherRelationsTest extends PlannerTestBase {
   }
 
   @Test
+  void countOfAColumnNamedTwiceIsAmbiguous() {
+    Relation twice = Relation.newBuilder().setToDf(dev.cclr.proto.ToDF.newBuilder()
+        .setInput(local("x INT, y INT", null)).addColumnNames("a").addColumnNames("a")).build();
+    Expression a = Expression.newBuilder().setUnresolvedAttribute(
+        Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier("a")).build();
+    SparkError e = planningError(aggregate(twice, Aggregate.GroupType.GROUP_TYPE_GROUPBY,
+        count(false, a)));
+    // Spark 4.2.0 and 4.1.2 (wrapper-count-ambiguous-column, with [a, a]).
+    assertError(e, "AMBIGUOUS_REFERENCE", "42704",
+        Map.of("name", "`a`", "referenceNames", "[`a`, `a`]"),
+        "Reference `a` is ambiguous, could be: [`a`, `a`].");
+    assertEquals("org.apache.spark.sql.AnalysisException", e.reason());
+  }
+
+  @Test
   void countOfAnUnknownColumnIsUnresolved() {
     blobs.put("d", Ipc.ints(allocator, "x", true, 1));
     Expression y = Expression.newBuilder().setUnresolvedAttribute(
