@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code {"aggregate": [{"count": "1", "as": "count"}, {"count": "name", "distinct": true}]}}: an
  * ungrouped Aggregate of count(...) expressions, as {@code df.count()} sends it (the JVM client
  * aliases {@code count(1)} as {@code count}, PySpark does not). A count's argument is {@code *},
- * {@code NULL}, an integer literal written in digits, or a column name.
+ * {@code NULL}, an integer literal written in digits, a double literal written with a decimal
+ * point ({@code 1.5}), {@code true} or {@code false}, a string literal in single quotes
+ * ({@code 'a'}), or a column name.
  */
 final class RelationWrappers {
 
@@ -117,6 +119,15 @@ final class RelationWrappers {
     }
     if (arg.matches("-?[0-9]+")) {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setInteger(Integer.parseInt(arg))).build();
+    }
+    if (arg.matches("-?[0-9]+\\.[0-9]+")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setDouble(Double.parseDouble(arg))).build();
+    }
+    if (arg.equals("true") || arg.equals("false")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setBoolean(Boolean.parseBoolean(arg))).build();
+    }
+    if (arg.length() >= 2 && arg.startsWith("'") && arg.endsWith("'")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setString(arg.substring(1, arg.length() - 1))).build();
     }
     return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(arg)).build();
   }
