@@ -3,6 +3,7 @@ package dev.cclr.server.relations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.proto.Aggregate;
 import dev.cclr.proto.Expression;
+import dev.cclr.proto.Relation;
 import dev.cclr.server.schema.ProtoTypes;
 import dev.cclr.server.schema.SparkType;
 import dev.cclr.server.schema.StructField;
@@ -41,10 +42,14 @@ final class CountAggregatePlanner {
               aggregate.getGroupType() == Aggregate.GroupType.UNRECOGNIZED ? "UNRECOGNIZED"
                   : aggregate.getGroupType().name(), aggregate.getGroupTypeValue());
         }
-        throw RelationErrors.unsupported("Aggregate with group type " + aggregate.getGroupType());
+        // A valid relation this server does not implement: UNIMPLEMENTED (SRV-WRP-005), where
+        // Spark answers the grouped rows (wrapper-count-grouped).
+        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
+            "group type " + aggregate.getGroupType());
       }
       if (aggregate.getGroupingExpressionsCount() > 0) {
-        throw RelationErrors.unsupported("Aggregate with grouping expressions");
+        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
+            "grouping expressions");
       }
       SparkType.StructType inputSchema =
           (SparkType.StructType) ProtoTypes.fromProto(input.sparkSchema());

@@ -92,8 +92,27 @@ final class RelationWrappers {
         .build()).build();
   }
 
-  private static Relation aggregate(Relation input, JsonNode counts) {
+  private static Relation aggregate(Relation input, JsonNode spec) {
     Aggregate.Builder b = Aggregate.newBuilder().setInput(input).setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY);
+    JsonNode counts = spec;
+    if (spec.isObject()) {
+      // {"groupType": "ROLLUP", "groupBy": ["name"], "counts": [...]}: a grouped aggregate, which
+      // df.count() never sends but df.groupBy(...).count() does.
+      if (!spec.path("counts").isArray()) {
+        throw new FixtureException("a grouped aggregate lists its \"counts\": " + spec);
+      }
+      String type = spec.path("groupType").asText("GROUPBY");
+      try {
+        b.setGroupType(Aggregate.GroupType.valueOf("GROUP_TYPE_" + type));
+      } catch (IllegalArgumentException e) {
+        throw new FixtureException("unknown groupType '" + type + "' (GROUPBY, ROLLUP, CUBE)");
+      }
+      for (JsonNode g : spec.path("groupBy")) {
+        b.addGroupingExpressions(Expression.newBuilder().setUnresolvedAttribute(
+            Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(g.asText())));
+      }
+      counts = spec.get("counts");
+    }
     for (JsonNode c : counts) {
       if (!c.has("count")) {
         throw new FixtureException("an aggregate lists {\"count\": ARG} expressions: " + c);

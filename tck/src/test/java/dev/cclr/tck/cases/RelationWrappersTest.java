@@ -30,6 +30,20 @@ class RelationWrappersTest {
   }
 
   @Test
+  void aGroupedAggregateCarriesItsTypeAndGroupingColumns() throws Exception {
+    Relation plain = RelationWrappers.apply(Relation.getDefaultInstance(), JSON.readTree("{\"aggregate\": [{\"count\": \"1\"}]}"));
+    assertEquals(dev.cclr.proto.Aggregate.GroupType.GROUP_TYPE_GROUPBY, plain.getAggregate().getGroupType());
+    assertEquals(0, plain.getAggregate().getGroupingExpressionsCount());
+    Relation rollup = RelationWrappers.apply(Relation.getDefaultInstance(), JSON.readTree(
+        "{\"aggregate\": {\"groupType\": \"ROLLUP\", \"groupBy\": [\"name\", \"id\"], \"counts\": [{\"count\": \"*\"}]}}"));
+    assertEquals(dev.cclr.proto.Aggregate.GroupType.GROUP_TYPE_ROLLUP, rollup.getAggregate().getGroupType());
+    assertEquals("id", rollup.getAggregate().getGroupingExpressions(1).getUnresolvedAttribute().getUnparsedIdentifier());
+    assertEquals(1, rollup.getAggregate().getAggregateExpressionsCount());
+    org.junit.jupiter.api.Assertions.assertThrows(dev.cclr.tck.fixtures.FixtureException.class, () -> RelationWrappers.apply(
+        Relation.getDefaultInstance(), JSON.readTree("{\"aggregate\": {\"groupType\": \"NOPE\", \"counts\": []}}")));
+  }
+
+  @Test
   void anythingElseIsAColumnName() throws Exception {
     assertEquals("name", argumentOf("name").getUnresolvedAttribute().getUnparsedIdentifier());
     assertEquals("'", argumentOf("'").getUnresolvedAttribute().getUnparsedIdentifier());
