@@ -173,7 +173,8 @@ final class RelationErrors {
         .build();
   }
 
-  private static String quote(String name) {
+  /** A name as Spark quotes it in messages: in backticks, inner backticks doubled. */
+  static String quote(String name) {
     return "`" + name.replace("`", "``") + "`";
   }
 
