@@ -3,6 +3,7 @@ package dev.cclr.server.relations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.proto.Aggregate;
 import dev.cclr.proto.Expression;
+import dev.cclr.proto.Relation;
 import dev.cclr.server.schema.ProtoTypes;
 import dev.cclr.server.schema.SparkType;
 import dev.cclr.server.schema.StructField;
@@ -41,10 +42,14 @@ final class CountAggregatePlanner {
               aggregate.getGroupType() == Aggregate.GroupType.UNRECOGNIZED ? "UNRECOGNIZED"
                   : aggregate.getGroupType().name(), aggregate.getGroupTypeValue());
         }
-        throw RelationErrors.unsupported("Aggregate with group type " + aggregate.getGroupType());
+        // A valid relation this server does not implement: UNIMPLEMENTED (SRV-WRP-005), where
+        // Spark answers the grouped rows (wrapper-count-grouped).
+        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
+            "group type " + aggregate.getGroupType());
       }
       if (aggregate.getGroupingExpressionsCount() > 0) {
-        throw RelationErrors.unsupported("Aggregate with grouping expressions");
+        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
+            "grouping expressions");
       }
       SparkType.StructType inputSchema =
           (SparkType.StructType) ProtoTypes.fromProto(input.sparkSchema());
@@ -112,16 +117,20 @@ final class CountAggregatePlanner {
     }
     if (arg.hasUnresolvedAttribute() && !distinct) {
       String name = arg.getUnresolvedAttribute().getUnparsedIdentifier();
-      int column = -1;
+      List<Integer> matches = new ArrayList<>();
       for (int i = 0; i < input.size(); i++) {
         if (input.field(i).name().toLowerCase(Locale.ROOT)
             .equals(name.toLowerCase(Locale.ROOT))) {
-          if (column >= 0) {
-            throw RelationErrors.unsupported("count of the ambiguous column " + name);
-          }
-          column = i;
+          matches.add(i);
         }
       }
+      if (matches.size() > 1) {
+        // Spark's analyser refuses a name that several input columns answer to (ToDF [a, a]
+        // then count(a): AMBIGUOUS_REFERENCE on 4.2.0 and 4.1.2, wrapper-count-ambiguous-column).
+        throw RelationErrors.ambiguousReference(name,
+            matches.stream().map(i -> input.field(i).name()).toList());
+      }
+      int column = matches.isEmpty() ? -1 : matches.get(0);
       if (column < 0) {
         List<String> names = input.fields().stream().map(StructField::name).toList();
         throw RelationErrors.unresolvedColumn(name, Suggestions.nearest(name, names));

@@ -162,6 +162,22 @@ final class RelationErrors {
         .build();
   }
 
+  /** A column name that several input columns answer to, each listed as the input spells it. */
+  static SparkError ambiguousReference(String name, java.util.List<String> references) {
+    String quoted = quote(name);
+    String referenceNames = references.stream().map(RelationErrors::quote)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    return SparkExceptionKind.ANALYSIS_EXCEPTION.error("AMBIGUOUS_REFERENCE").sqlState("42704")
+        .param("name", quoted).param("referenceNames", referenceNames)
+        .text("Reference " + quoted + " is ambiguous, could be: " + referenceNames + ".")
+        .build();
+  }
+
+  /** A name as Spark quotes it in messages: in backticks, inner backticks doubled. */
+  static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
   static SparkError countWithoutArguments() {
     return SparkExceptionKind.ANALYSIS_EXCEPTION.error("WRONG_NUM_ARGS.WITH_SUGGESTION")
         .sqlState("42605")

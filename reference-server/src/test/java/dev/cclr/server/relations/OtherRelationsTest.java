@@ -243,6 +243,24 @@ class OtherRelationsTest extends PlannerTestBase {
     assertTrue(unsupported.text().contains("not supported"), unsupported.text());
   }
 
+  @Test
+  void groupedCountsAreUnimplementedNotInvalid() {
+    blobs.put("d", Ipc.ints(allocator, "x", true, 1));
+    Expression x = Expression.newBuilder().setUnresolvedAttribute(
+        Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier("x")).build();
+    Relation grouped = Relation.newBuilder().setAggregate(Aggregate.newBuilder()
+        .setInput(chunked(null, "d")).setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY)
+        .addGroupingExpressions(x).addAggregateExpressions(count(false, literal(1)))).build();
+    SparkError byX = planningError(grouped);
+    assertEquals(io.grpc.Status.Code.UNIMPLEMENTED, byX.code());
+    assertEquals("CCLR_UNSUPPORTED_RELATION", byX.errorClass());
+    assertEquals("grouping expressions", byX.messageParameters().get("detail"));
+    SparkError rollup = planningError(aggregate(chunked(null, "d"),
+        Aggregate.GroupType.GROUP_TYPE_ROLLUP, count(false, literal(1))));
+    assertEquals(io.grpc.Status.Code.UNIMPLEMENTED, rollup.code());
+    assertEquals("group type GROUP_TYPE_ROLLUP", rollup.messageParameters().get("detail"));
+  }
+
   private static Relation range(Long start, long end, long step, Integer partitions) {
     Range.Builder b = Range.newBuilder().setEnd(end).setStep(step);
     if (start != null) {
@@ -279,6 +297,21 @@ class OtherRelationsTest extends PlannerTestBase {
       assertEquals("Positive number of partitions required",
           assertThrows(SparkError.class, r::nextBatch).text());
     }
+  }
+
+  @Test
+  void countOfAColumnNamedTwiceIsAmbiguous() {
+    Relation twice = Relation.newBuilder().setToDf(dev.cclr.proto.ToDF.newBuilder()
+        .setInput(local("x INT, y INT", null)).addColumnNames("a").addColumnNames("a")).build();
+    Expression a = Expression.newBuilder().setUnresolvedAttribute(
+        Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier("a")).build();
+    SparkError e = planningError(aggregate(twice, Aggregate.GroupType.GROUP_TYPE_GROUPBY,
+        count(false, a)));
+    // Spark 4.2.0 and 4.1.2 (wrapper-count-ambiguous-column, with [a, a]).
+    assertError(e, "AMBIGUOUS_REFERENCE", "42704",
+        Map.of("name", "`a`", "referenceNames", "[`a`, `a`]"),
+        "Reference `a` is ambiguous, could be: [`a`, `a`].");
+    assertEquals("org.apache.spark.sql.AnalysisException", e.reason());
   }
 
   @Test

@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code {"aggregate": [{"count": "1", "as": "count"}, {"count": "name", "distinct": true}]}}: an
  * ungrouped Aggregate of count(...) expressions, as {@code df.count()} sends it (the JVM client
  * aliases {@code count(1)} as {@code count}, PySpark does not). A count's argument is {@code *},
- * {@code NULL}, an integer literal written in digits, or a column name.
+ * {@code NULL}, an integer literal written in digits, a double literal written with a decimal
+ * point ({@code 1.5}), {@code true} or {@code false}, a string literal in single quotes
+ * ({@code 'a'}), or a column name.
  */
 final class RelationWrappers {
 
@@ -90,8 +92,27 @@ final class RelationWrappers {
         .build()).build();
   }
 
-  private static Relation aggregate(Relation input, JsonNode counts) {
+  private static Relation aggregate(Relation input, JsonNode spec) {
     Aggregate.Builder b = Aggregate.newBuilder().setInput(input).setGroupType(Aggregate.GroupType.GROUP_TYPE_GROUPBY);
+    JsonNode counts = spec;
+    if (spec.isObject()) {
+      // {"groupType": "ROLLUP", "groupBy": ["name"], "counts": [...]}: a grouped aggregate, which
+      // df.count() never sends but df.groupBy(...).count() does.
+      if (!spec.path("counts").isArray()) {
+        throw new FixtureException("a grouped aggregate lists its \"counts\": " + spec);
+      }
+      String type = spec.path("groupType").asText("GROUPBY");
+      try {
+        b.setGroupType(Aggregate.GroupType.valueOf("GROUP_TYPE_" + type));
+      } catch (IllegalArgumentException e) {
+        throw new FixtureException("unknown groupType '" + type + "' (GROUPBY, ROLLUP, CUBE)");
+      }
+      for (JsonNode g : spec.path("groupBy")) {
+        b.addGroupingExpressions(Expression.newBuilder().setUnresolvedAttribute(
+            Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(g.asText())));
+      }
+      counts = spec.get("counts");
+    }
     for (JsonNode c : counts) {
       if (!c.has("count")) {
         throw new FixtureException("an aggregate lists {\"count\": ARG} expressions: " + c);
@@ -117,6 +138,15 @@ final class RelationWrappers {
     }
     if (arg.matches("-?[0-9]+")) {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setInteger(Integer.parseInt(arg))).build();
+    }
+    if (arg.matches("-?[0-9]+\\.[0-9]+")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setDouble(Double.parseDouble(arg))).build();
+    }
+    if (arg.equals("true") || arg.equals("false")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setBoolean(Boolean.parseBoolean(arg))).build();
+    }
+    if (arg.length() >= 2 && arg.startsWith("'") && arg.endsWith("'")) {
+      return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setString(arg.substring(1, arg.length() - 1))).build();
     }
     return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(arg)).build();
   }
