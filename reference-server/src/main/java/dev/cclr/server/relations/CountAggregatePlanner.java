@@ -60,8 +60,8 @@ final class CountAggregatePlanner {
         Expression expr = e;
         if (e.hasAlias()) {
           if (e.getAlias().getNameCount() != 1) {
-            throw RelationErrors.unsupported("An alias with " + e.getAlias().getNameCount()
-                + " names");
+            throw RelationErrors.unsupportedInAggregate("an alias of "
+                + e.getAlias().getNameCount() + " names");
           }
           alias = e.getAlias().getName(0);
           expr = e.getAlias().getExpr();
@@ -86,21 +86,21 @@ final class CountAggregatePlanner {
   private static Count count(Expression expr, SparkType.StructType input) {
     if (!expr.hasUnresolvedFunction()
         || !expr.getUnresolvedFunction().getFunctionName().equalsIgnoreCase("count")) {
-      throw RelationErrors.unsupported("An aggregate expression other than count(...)");
+      throw RelationErrors.unsupportedInAggregate("an aggregate expression other than count(...)");
     }
     Expression.UnresolvedFunction f = expr.getUnresolvedFunction();
     if (f.getArgumentsCount() == 0) {
       throw RelationErrors.countWithoutArguments();
     }
     if (f.getArgumentsCount() > 1) {
-      throw RelationErrors.unsupported("count with several arguments");
+      throw RelationErrors.unsupportedInAggregate("count of several arguments");
     }
     boolean distinct = f.getIsDistinct();
     String prefix = "count(" + (distinct ? "DISTINCT " : "");
     Expression arg = f.getArguments(0);
     if (arg.hasUnresolvedStar() && !arg.getUnresolvedStar().hasUnparsedTarget()) {
       if (distinct) {
-        throw RelationErrors.unsupported("count(DISTINCT *)");
+        throw RelationErrors.unsupportedInAggregate("count(DISTINCT *)");
       }
       // Spark rewrites count(*) into count(1).
       return new Count(new CountResult.Counter(CountResult.Counter.Kind.ROWS, -1, false),
@@ -140,7 +140,7 @@ final class CountAggregatePlanner {
       return new Count(new CountResult.Counter(CountResult.Counter.Kind.NON_NULL_VALUES, column,
           false), prefix + name + ")");
     }
-    throw RelationErrors.unsupported("This count(...) argument");
+    throw RelationErrors.unsupportedInAggregate("this count(...) argument");
   }
 
   /** The literal as Spark prints it inside an auto-generated column name. */
@@ -155,7 +155,7 @@ final class CountAggregatePlanner {
       case DOUBLE: return Double.toString(l.getDouble());
       case FLOAT: return Float.toString(l.getFloat());
       case DECIMAL: return l.getDecimal().getValue();
-      default: throw RelationErrors.unsupported("A " + l.getLiteralTypeCase() + " literal in count");
+      default: throw RelationErrors.unsupportedInAggregate("a " + l.getLiteralTypeCase() + " literal in count");
     }
   }
 

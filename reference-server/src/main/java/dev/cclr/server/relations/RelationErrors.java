@@ -1,5 +1,6 @@
 package dev.cclr.server.relations;
 
+import dev.cclr.proto.Relation;
 import dev.cclr.server.errors.SparkError;
 import dev.cclr.server.schema.SparkExceptionKind;
 
@@ -69,10 +70,12 @@ final class RelationErrors {
   }
 
   /** What Spark says of a plan it cannot handle: InvalidPlanInput with INTERNAL_ERROR. */
-  static SparkError unsupported(String what) {
-    String message = what + " is not supported by the cclr reference server.";
-    return SparkExceptionKind.INVALID_PLAN_INPUT.error("INTERNAL_ERROR").sqlState("XX000")
-        .param("message", message).text(message).build();
+  /**
+   * A part of an aggregate that Spark answers (sum(x), count(a, b), ...) but this server does not
+   * implement: UNIMPLEMENTED, never an invalid plan or an internal error (SRV-WRP-005).
+   */
+  static SparkError unsupportedInAggregate(String what) {
+    return unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER, what);
   }
 
   static SparkError negativeLimit(int limit) {

@@ -239,8 +239,10 @@ class OtherRelationsTest extends PlannerTestBase {
         Aggregate.GroupType.GROUP_TYPE_GROUPBY, Expression.newBuilder().setUnresolvedFunction(
             Expression.UnresolvedFunction.newBuilder().setFunctionName("sum")
                 .addArguments(literal(1))).build()));
-    assertEquals("INTERNAL_ERROR", unsupported.errorClass());
-    assertTrue(unsupported.text().contains("not supported"), unsupported.text());
+    // Spark answers sum(1); this server does not implement it: UNIMPLEMENTED (SRV-WRP-005).
+    assertEquals("CCLR_UNSUPPORTED_RELATION", unsupported.errorClass());
+    assertEquals(io.grpc.Status.Code.UNIMPLEMENTED, unsupported.code());
+    assertTrue(unsupported.text().contains("other than count(...) is not implemented"), unsupported.text());
   }
 
   @Test
