@@ -59,9 +59,12 @@ public final class ArrowIpc {
         columns = root.getSchema().getFields().stream().map(CanonicalColumn::of).toList();
       }
       return new CanonicalTable(columns, rows);
-    } catch (IOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
-      // What Arrow throws for bytes it cannot decode (a message or buffer out of bounds, a bad
-      // layout). Other exceptions (a NullPointerException, say) are bugs of the kit and stay as they are.
+    } catch (IOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
+        | java.nio.BufferUnderflowException | NegativeArraySizeException
+        | org.apache.arrow.vector.util.OversizedAllocationException e) {
+      // What Arrow and its flatbuffers throw for bytes they cannot decode (a message or buffer out
+      // of bounds, a negative or huge length, a bad layout). Other exceptions (a
+      // NullPointerException, say) are bugs of the kit and stay as they are.
       throw new UndecodableStream(e);
     }
   }

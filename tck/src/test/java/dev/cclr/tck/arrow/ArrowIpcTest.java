@@ -158,6 +158,23 @@ class ArrowIpcTest {
     }
   }
 
+  @Test
+  void bytesArrowCannotDecodeAreAnUndecodableStream() {
+    try (BufferAllocator allocator = new RootAllocator()) {
+      byte[] whole = ints(allocator, "a", 1, 2, 3);
+      // Garbage, a stream cut inside its batch, and a batch body cut short: each is the server's
+      // (or client's) fault, reported as UndecodableStream rather than as an error of the kit.
+      assertThrows(ArrowIpc.UndecodableStream.class, () -> ArrowIpc.read(new byte[] {1, 2, 3}));
+      assertThrows(ArrowIpc.UndecodableStream.class,
+          () -> ArrowIpc.read(Arrays.copyOf(whole, whole.length - 20)));
+      byte[] garbled = whole.clone();
+      for (int i = whole.length / 2; i < whole.length - 8; i++) {
+        garbled[i] = (byte) 0xff;
+      }
+      assertThrows(ArrowIpc.UndecodableStream.class, () -> ArrowIpc.read(garbled));
+    }
+  }
+
   static byte[] ints(BufferAllocator allocator, String name, int... values) {
     try (IntVector v = new IntVector(name, allocator)) {
       v.allocateNew(values.length);
