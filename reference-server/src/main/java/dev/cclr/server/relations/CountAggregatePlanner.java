@@ -3,7 +3,6 @@ package dev.cclr.server.relations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cclr.proto.Aggregate;
 import dev.cclr.proto.Expression;
-import dev.cclr.proto.Relation;
 import dev.cclr.server.schema.ProtoTypes;
 import dev.cclr.server.schema.SparkType;
 import dev.cclr.server.schema.StructField;
@@ -44,12 +43,10 @@ final class CountAggregatePlanner {
         }
         // A valid relation this server does not implement: UNIMPLEMENTED (SRV-WRP-005), where
         // Spark answers the grouped rows (wrapper-count-grouped).
-        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
-            "group type " + aggregate.getGroupType());
+        throw RelationErrors.unsupportedInAggregate("group type " + aggregate.getGroupType());
       }
       if (aggregate.getGroupingExpressionsCount() > 0) {
-        throw RelationErrors.unsupportedInRelation("aggregate", Relation.AGGREGATE_FIELD_NUMBER,
-            "grouping expressions");
+        throw RelationErrors.unsupportedInAggregate("grouping expressions");
       }
       SparkType.StructType inputSchema =
           (SparkType.StructType) ProtoTypes.fromProto(input.sparkSchema());
@@ -130,11 +127,11 @@ final class CountAggregatePlanner {
         throw RelationErrors.ambiguousReference(name,
             matches.stream().map(i -> input.field(i).name()).toList());
       }
-      int column = matches.isEmpty() ? -1 : matches.get(0);
-      if (column < 0) {
+      if (matches.isEmpty()) {
         List<String> names = input.fields().stream().map(StructField::name).toList();
         throw RelationErrors.unresolvedColumn(name, Suggestions.nearest(name, names));
       }
+      int column = matches.get(0);
       // Spark names the column as the expression wrote it (count(ID) over a column id), not as
       // the resolved column is spelt (observed on 4.1.2 and 4.2.0).
       return new Count(new CountResult.Counter(CountResult.Counter.Kind.NON_NULL_VALUES, column,

@@ -69,7 +69,6 @@ final class RelationErrors {
         .build();
   }
 
-  /** What Spark says of a plan it cannot handle: InvalidPlanInput with INTERNAL_ERROR. */
   /**
    * A part of an aggregate that Spark answers (sum(x), count(a, b), ...) but this server does not
    * implement: UNIMPLEMENTED, never an invalid plan or an internal error (SRV-WRP-005).
