@@ -108,8 +108,7 @@ final class RelationWrappers {
         throw new FixtureException("unknown groupType '" + type + "' (GROUPBY, ROLLUP, CUBE)");
       }
       for (JsonNode g : spec.path("groupBy")) {
-        b.addGroupingExpressions(Expression.newBuilder().setUnresolvedAttribute(
-            Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(g.asText())));
+        b.addGroupingExpressions(column(g.asText()));
       }
       counts = spec.get("counts");
     }
@@ -148,6 +147,11 @@ final class RelationWrappers {
     if (arg.length() >= 2 && arg.startsWith("'") && arg.endsWith("'")) {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setString(arg.substring(1, arg.length() - 1))).build();
     }
-    return Expression.newBuilder().setUnresolvedAttribute(Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(arg)).build();
+    return column(arg);
+  }
+
+  private static Expression column(String name) {
+    return Expression.newBuilder().setUnresolvedAttribute(
+        Expression.UnresolvedAttribute.newBuilder().setUnparsedIdentifier(name)).build();
   }
 }
