@@ -1,5 +1,6 @@
 package dev.cclr.server;
 
+import dev.cclr.proto.SparkConnectServiceGrpc;
 import dev.cclr.server.artifacts.BlobDirectories;
 import dev.cclr.server.artifacts.MemoryBudget;
 import dev.cclr.server.artifacts.SpillDirectory;
@@ -111,6 +112,7 @@ public final class ReferenceServer implements AutoCloseable {
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress(config.host, config.port))
           .maxInboundMessageSize(MAX_INBOUND_MESSAGE_SIZE)
+          .callExecutor(TransportThreadCalls.of(SparkConnectServiceGrpc.getAddArtifactsMethod().getFullMethodName()))
           .addService(dev.cclr.server.artifacts.AliasingUploads.apply(
               ServerInterceptors.intercept(new SparkConnectServiceImpl(execution), interceptors)))
           .build()

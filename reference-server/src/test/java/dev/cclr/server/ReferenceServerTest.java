@@ -60,6 +60,36 @@ class ReferenceServerTest {
     }
   }
 
+  /**
+   * AddArtifacts runs where its pieces arrive (TransportThreadCalls): on netty's event loop,
+   * named grpc-default-worker-*, not on gRPC's application executor (grpc-default-executor-*),
+   * where every other method runs.
+   */
+  @Test
+  void uploadsRunOnTheTransportThreadAndOtherCallsDoNot() throws Exception {
+    java.util.Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
+    ServerInterceptor recorder = new ServerInterceptor() {
+      @Override
+      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+          ServerCallHandler<Q, R> next) {
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
+          @Override
+          public void onMessage(Q message) {
+            threads.put(call.getMethodDescriptor().getBareMethodName(), Thread.currentThread().getName());
+            super.onMessage(message);
+          }
+        };
+      }
+    };
+    try (TestServer t = new TestServer(dir, b -> b.interceptor(recorder))) {
+      Rpc rpc = new Rpc(t, TestServer.newSessionId());
+      rpc.put("cache/x", new byte[] {1});
+      rpc.get("spark.sql.session.timeZone");
+      assertTrue(threads.get("AddArtifacts").startsWith("grpc-default-worker"), threads::toString);
+      assertTrue(threads.get("Config").startsWith("grpc-default-executor"), threads::toString);
+    }
+  }
+
   @Test
   void cloneSessionCopiesConfigAndBlobs() throws Exception {
     try (TestServer t = new TestServer(dir)) {

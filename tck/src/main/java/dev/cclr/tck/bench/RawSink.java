@@ -71,7 +71,10 @@ public final class RawSink {
         .addMethod(DOWNLOAD, ServerCalls.asyncServerStreamingCall(RawSink::download))
         .build();
     return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-        .maxInboundMessageSize(MAX_MESSAGE).addService(service).build().start();
+        .maxInboundMessageSize(MAX_MESSAGE)
+        // Uploads where they arrive, as the reference server and the no-op sink run theirs.
+        .callExecutor(dev.cclr.server.TransportThreadCalls.of(UPLOAD.getFullMethodName()))
+        .addService(service).build().start();
   }
 
   static byte[] encodeLongs(long... values) {
