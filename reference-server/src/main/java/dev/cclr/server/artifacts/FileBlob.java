@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,9 @@ final class FileBlob extends Blob {
   @Override
   protected SeekableByteChannel openRaw() throws IOException {
     // Read straight into the caller's (direct, for Arrow bodies) buffers: no stream buffer in between.
-    return FileChannel.open(file);
+    // Opened for writing too, only because a private (copy-on-write) mapping of a record batch body
+    // needs it (MappedBodies); nothing writes to a stored blob.
+    return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Message;
@@ -16,6 +17,7 @@ import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
 import org.apache.arrow.vector.ipc.message.MessageResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 
 /**
  * Arrow's own IPC message reader (so that framing and errors are exactly what Spark meets),
@@ -33,6 +35,8 @@ final class BoundedMessageReader extends MessageChannelReader {
 
   private final LookAhead peekable;
   private final long size;
+  /** Bodies mapped rather than read through {@code in}, which therefore does not count them. */
+  private long mappedBytes;
 
   /**
    * Reads a {@link ChannelInputStream}'s channel directly: bodies go from the file or the stored
@@ -110,7 +114,7 @@ final class BoundedMessageReader extends MessageChannelReader {
     lastBody = null;
     lastMetadata = null;
     checkNextMessageFits();
-    MessageResult result = super.readNext();
+    MessageResult result = readMessage();
     if (result != null) {
       lastBody = result.getBodyBuffer();
       // Arrow reads the metadata into a buffer of exactly its declared (padded) length.
@@ -118,6 +122,35 @@ final class BoundedMessageReader extends MessageChannelReader {
       lastMetadata = read.duplicate().clear();
     }
     return result;
+  }
+
+  /**
+   * Arrow's {@code MessageChannelReader.readNext()}, except that a large body of a spill file is
+   * mapped ({@link MappedBodies}) instead of read into a new buffer.
+   */
+  private MessageResult readMessage() throws IOException {
+    if (!(peekable.channel() instanceof FileChannel file) || !MappedBodies.available()) {
+      return super.readNext();
+    }
+    MessageMetadataResult metadata = MessageSerializer.readMessage(in);
+    if (metadata == null) {
+      return null;
+    }
+    ArrowBuf body = null;
+    if (metadata.messageHasBody()) {
+      long length = metadata.getMessageBodyLength();
+      long before = in.bytesRead();
+      body = MappedBodies.body(in, file, length, allocator);
+      // A mapped body moved the file's position without Arrow's channel counting it.
+      mappedBytes += length - (in.bytesRead() - before);
+    }
+    return MappedBodies.result(metadata.getMessage(), body);
+  }
+
+  /** Bytes consumed, the mapped bodies (which Arrow's channel never read) included. */
+  @Override
+  public long bytesRead() {
+    return in.bytesRead() + mappedBytes;
   }
 
   /** The metadata of the last message returned by {@link #readNext()} (null if none). */
@@ -138,7 +171,7 @@ final class BoundedMessageReader extends MessageChannelReader {
   }
 
   private void checkNextMessageFits() throws IOException {
-    long remaining = size - in.bytesRead();
+    long remaining = size - bytesRead();
     byte[] prefix = peekable.peek(0, 8);
     if (prefix.length < 4) {
       return;
