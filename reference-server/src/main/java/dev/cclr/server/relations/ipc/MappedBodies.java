@@ -37,6 +37,7 @@ final class MappedBodies {
    */
   static final long MIN_MAPPED_BYTES = 256 << 10;
 
+  /** Unmaps a mapping now ({@code invokeCleaner}); null where the JDK does not offer it. */
   private static final sun.misc.Unsafe UNSAFE = unsafe();
 
   /**
@@ -48,9 +49,9 @@ final class MappedBodies {
 
   private MappedBodies() {}
 
-  /** False when results cannot be made here ({@link #NEW_RESULT}); nothing is mapped then. */
+  /** False when results cannot be made or mappings not unmapped here; nothing is mapped then. */
   static boolean available() {
-    return NEW_RESULT != null;
+    return NEW_RESULT != null && UNSAFE != null;
   }
 
   /** Arrow's message result for a message and its (mapped or read) body. */
@@ -130,8 +131,8 @@ final class MappedBodies {
       Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
       f.setAccessible(true);
       return (sun.misc.Unsafe) f.get(null);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
     }
   }
 }
