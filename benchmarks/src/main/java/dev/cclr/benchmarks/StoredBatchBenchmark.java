@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,6 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * into an output stream that copies into a reused buffer, as gRPC's into netty's): decoded and encoded again into pages (the server's path for
  * batches that need a conversion, and before issue 18 for every batch), or sent as stored
  * ({@link StoredBatch}: the stored metadata and body wrapped, not copied).
+ *
+ * <p>{@code storage} says where the chunk is kept: {@code pieces} (in memory, as the 32 KiB pieces
+ * it arrived in), {@code file-read} (a spill file opened read-only, so every body is read into new
+ * Arrow memory, the path before issue 18's fourth step) or {@code file-mapped} (a spill file opened
+ * as {@code FileBlob} opens it, so bodies of 256 KiB or more are mapped: {@code MappedBodies}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,8 +54,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StoredBatchBenchmark {
   private static final ByteString EOS = ByteString.copyFrom(new byte[] {-1, -1, -1, -1, 0, 0, 0, 0});
 
+  @Param({"pieces", "file-read", "file-mapped"})
+  public String storage;
+
   BufferAllocator allocator;
   List<ByteBuffer> pieces;
+  java.nio.file.Path file;
   long size;
 
   @Setup
@@ -61,10 +71,17 @@ public class StoredBatchBenchmark {
     for (int from = 0; from < chunk.length; from += 32 << 10) {
       pieces.add(ByteBuffer.wrap(chunk, from, Math.min(32 << 10, chunk.length - from)).slice());
     }
+    try {
+      file = java.nio.file.Files.createTempFile("cclr-bench-chunk", ".arrows");
+      java.nio.file.Files.write(file, chunk);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @TearDown
-  public void tearDown() {
+  public void tearDown() throws IOException {
+    java.nio.file.Files.deleteIfExists(file);
     allocator.close();
   }
 
@@ -115,8 +132,14 @@ public class StoredBatchBenchmark {
       }
 
       @Override
-      public InputStream open() {
-        return new ChannelInputStream(new ByteBuffersChannel(pieces), () -> {});
+      public InputStream open() throws IOException {
+        return switch (storage) {
+          case "pieces" -> new ChannelInputStream(new ByteBuffersChannel(pieces), () -> {});
+          case "file-read" -> new ChannelInputStream(java.nio.channels.FileChannel.open(file), () -> {});
+          case "file-mapped" -> new ChannelInputStream(java.nio.channels.FileChannel.open(file,
+              java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE), () -> {});
+          default -> throw new IllegalArgumentException(storage);
+        };
       }
     };
   }
