@@ -25,8 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,23 +38,27 @@ class ReferenceServerTest {
 
   @TempDir Path dir;
 
-  @Test
-  void interceptorsSeeEveryCall() throws Exception {
-    List<String> seen = new CopyOnWriteArrayList<>();
-    ServerInterceptor recorder = new ServerInterceptor() {
+  /** An interceptor handing each message's method name and the thread it runs on to {@code seen}. */
+  private static ServerInterceptor recorder(BiConsumer<String, String> seen) {
+    return new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
           ServerCallHandler<Q, R> next) {
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
           @Override
           public void onMessage(Q message) {
-            seen.add(call.getMethodDescriptor().getBareMethodName());
+            seen.accept(call.getMethodDescriptor().getBareMethodName(), Thread.currentThread().getName());
             super.onMessage(message);
           }
         };
       }
     };
-    try (TestServer t = new TestServer(dir, b -> b.interceptor(recorder))) {
+  }
+
+  @Test
+  void interceptorsSeeEveryCall() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (TestServer t = new TestServer(dir, b -> b.interceptor(recorder((method, thread) -> seen.add(method))))) {
       assertNotEquals(0, t.server.port(), "port 0 binds an ephemeral port");
       Rpc rpc = new Rpc(t, TestServer.newSessionId());
       rpc.get("spark.sql.session.timeZone");
@@ -67,21 +74,8 @@ class ReferenceServerTest {
    */
   @Test
   void uploadsRunOnTheTransportThreadAndOtherCallsDoNot() throws Exception {
-    java.util.Map<String, String> threads = new java.util.concurrent.ConcurrentHashMap<>();
-    ServerInterceptor recorder = new ServerInterceptor() {
-      @Override
-      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-          ServerCallHandler<Q, R> next) {
-        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
-          @Override
-          public void onMessage(Q message) {
-            threads.put(call.getMethodDescriptor().getBareMethodName(), Thread.currentThread().getName());
-            super.onMessage(message);
-          }
-        };
-      }
-    };
-    try (TestServer t = new TestServer(dir, b -> b.interceptor(recorder))) {
+    Map<String, String> threads = new ConcurrentHashMap<>();
+    try (TestServer t = new TestServer(dir, b -> b.interceptor(recorder(threads::put)))) {
       Rpc rpc = new Rpc(t, TestServer.newSessionId());
       rpc.put("cache/x", new byte[] {1});
       rpc.get("spark.sql.session.timeZone");
