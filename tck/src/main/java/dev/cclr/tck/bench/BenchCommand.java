@@ -81,9 +81,20 @@ public final class BenchCommand implements Callable<Integer> {
   long warmup;
 
   @Option(names = "--warmup-rounds", defaultValue = "2",
-      description = "Unmeasured rounds per server before the measured ones (default: ${DEFAULT-VALUE}); the spread "
-          + "of the measured rounds' server CPU per GB is printed to show whether they were steady.")
+      description = "Unmeasured rounds per server before the measured ones, at least (default: ${DEFAULT-VALUE}; 0 for "
+          + "none); the spread of the measured rounds' server CPU per GB is printed to show whether they were steady.")
   int warmupRounds;
+
+  @Option(names = "--steady-jit-below", defaultValue = "0.05",
+      description = "After --warmup-rounds, a server warms up again while its JIT compiler threads took this share of "
+          + "its CPU or more in its last warm-up round (default: ${DEFAULT-VALUE}); every round prints the share, so "
+          + "whether a figure was measured warm is read, not assumed.")
+  double steadyJitBelow;
+
+  @Option(names = "--warmup-max-rounds", defaultValue = "6",
+      description = "Warm-up rounds per server at most, however high its JIT share stays (default: ${DEFAULT-VALUE}; "
+          + "never fewer than --warmup-rounds).")
+  int warmupMaxRounds;
 
   @Option(names = "--no-ceiling", description = "Do not measure the ceilings (the no-op sink and raw gRPC).")
   boolean noCeiling;
@@ -158,6 +169,12 @@ public final class BenchCommand implements Callable<Integer> {
           of(Round::serverUploadCpuPerGB).describe(""), of(Round::serverExecuteCpuPerGB).describe(""),
           serverCpu().describe(""), 100 * serverCpuSpread(), of(Round::clientCpuPerGB).describe(""),
           of(Round::clientAllocatedPerByte).describe(""));
+    }
+
+    /** The JIT's share of the server's CPU over the measured rounds, in percent. */
+    String describeJit() {
+      Stats jit = of(r -> 100 * r.serverJitFraction());
+      return jit.count() == 0 ? "JIT share of server CPU unknown" : "JIT share of server CPU " + jit.describe("%");
     }
   }
 
@@ -240,23 +257,7 @@ public final class BenchCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "bench: %s: %s, started in %.1f s%n", s, t.description(), (System.nanoTime() - start) / 1e9);
           out.flush();
         }
-        long warmupBytes = Math.min(warmup, requested);
-        if (warmupBytes > 0) {
-          long w0 = System.nanoTime();
-          try (DataSet small = DataSet.generate(DataSet.Layout.of(warmupBytes, chunk, seed + 1), settings.workDir())) {
-            for (int w = 0; w < warmupRounds; w++) {
-              for (String s : specs) {
-                Round round = Round.run(started.get(s), small, (int) message, timeout);
-                if (!round.verified()) {
-                  throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
-                }
-              }
-            }
-          }
-          out.printf(Locale.ROOT, "bench: warm-up with %d x %s on every server took %.1f s (not measured)%n",
-              warmupRounds, Sizes.format(warmupBytes), (System.nanoTime() - w0) / 1e9);
-          out.flush();
-        }
+        warmUp(out, Math.min(warmup, requested), specs, started, settings);
         for (int r = 1; r <= rounds(); r++) {
           for (String s : specs) {
             BenchTarget t = started.get(s);
@@ -271,11 +272,11 @@ public final class BenchCommand implements Callable<Integer> {
             OptionalLong peak = t.peakRss();
             out.printf(Locale.ROOT,
                 "bench: round %d %-14s upload %7.1f MB/s (%6.2f s)  execute+download %7.1f MB/s (%6.2f s)  end-to-end %7.1f MB/s  peak RSS %s  %s%n"
-                    + "bench:         %-14s server CPU-s/GB upload %5.2f execute %5.2f; client CPU-s/GB %5.2f, allocated %5.2f bytes/byte; load %s%n",
+                    + "bench:         %-14s server CPU-s/GB upload %5.2f execute %5.2f (JIT %s); client CPU-s/GB %5.2f, allocated %5.2f bytes/byte; load %s%n",
                 r, s, round.uploadMBps(), round.uploadSeconds(), round.executeMBps(), round.executeSeconds(),
                 round.endToEndMBps(), mib(peak), round.verified() ? "verified" : "NOT VERIFIED: " + round.problem(),
-                s, round.serverUploadCpuPerGB(), round.serverExecuteCpuPerGB(), round.clientCpuPerGB(),
-                round.clientAllocatedPerByte(), loadAverage());
+                s, round.serverUploadCpuPerGB(), round.serverExecuteCpuPerGB(), percent(round.serverJitFraction()),
+                round.clientCpuPerGB(), round.clientAllocatedPerByte(), loadAverage());
             out.flush();
           }
         }
@@ -292,7 +293,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bench: %s %s: upload %s; execute+download %s; end-to-end %s; peak RSS %s%s%n",
             Sizes.format(requested), s, tr.upload().describe("MB/s"), tr.execute().describe("MB/s"),
             tr.endToEnd().describe("MB/s"), mib(tr.peakRss()), tr.verified() ? "" : "; NOT ALL ROUNDS VERIFIED");
-        out.printf(Locale.ROOT, "bench: %s %s: %s%n", Sizes.format(requested), s, tr.describeCosts());
+        out.printf(Locale.ROOT, "bench: %s %s: %s; %s%n", Sizes.format(requested), s, tr.describeCosts(),
+            tr.describeJit());
       }
       String line = keyValues(requested, data, targets);
       return new SizeResult(requested, data.totalBytes(), data.totalRows(), layout.chunks(), targets, line);
@@ -301,6 +303,55 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int rounds() {
     return rounds;
+  }
+
+  /**
+   * Unmeasured rounds with a relation of {@code bytes}, alternating between the servers: at least
+   * --warmup-rounds each, then more for a server while the JIT took --steady-jit-below of its CPU
+   * or more in its last one, up to --warmup-max-rounds. A server whose JIT share is unknown stops
+   * at the minimum. Prints each server's shares, and whether it ended steady.
+   */
+  private void warmUp(PrintWriter out, long bytes, List<String> specs, Map<String, BenchTarget> started,
+      BenchTarget.Settings settings) {
+    if (bytes <= 0 || warmupRounds <= 0) {
+      return;
+    }
+    int most = Math.max(warmupRounds, warmupMaxRounds);
+    long w0 = System.nanoTime();
+    Map<String, List<Double>> shares = new LinkedHashMap<>();
+    specs.forEach(s -> shares.put(s, new ArrayList<>()));
+    try (DataSet small = DataSet.generate(DataSet.Layout.of(bytes, chunk, seed + 1), settings.workDir())) {
+      List<String> warming = new ArrayList<>(specs);
+      for (int w = 1; !warming.isEmpty(); w++) {
+        for (java.util.Iterator<String> it = warming.iterator(); it.hasNext(); ) {
+          String s = it.next();
+          Round round = Round.run(started.get(s), small, (int) message, timeout);
+          if (!round.verified()) {
+            throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
+          }
+          double share = round.serverJitFraction();
+          shares.get(s).add(share);
+          if (w >= most || (w >= warmupRounds && !(share >= steadyJitBelow))) {
+            it.remove();
+          }
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "bench: warm-up with %s on every server took %.1f s (not measured)%n",
+        Sizes.format(bytes), (System.nanoTime() - w0) / 1e9);
+    shares.forEach((s, list) -> {
+      double last = list.get(list.size() - 1);
+      String verdict = Double.isNaN(last) ? "JIT share unknown, stopped at the minimum"
+          : last < steadyJitBelow ? String.format(Locale.ROOT, "steady: below %s", percent(steadyJitBelow))
+          : String.format(Locale.ROOT, "NOT STEADY: still %s after %d rounds", percent(last), list.size());
+      out.printf(Locale.ROOT, "bench: warm-up of %s: %d rounds, JIT share of server CPU per round %s (%s)%n", s,
+          list.size(), String.join(", ", list.stream().map(BenchCommand::percent).toList()), verdict);
+    });
+    out.flush();
+  }
+
+  private static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "?" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
   }
 
   private String keyValues(long requested, DataSet data, Map<String, TargetResult> targets) {
@@ -331,11 +382,14 @@ public final class BenchCommand implements Callable<Integer> {
     line.put("T_client_cpu_s_per_GB", t.of(Round::clientCpuPerGB).median(), 2);
     line.put("T_client_alloc_bytes_per_byte", t.of(Round::clientAllocatedPerByte).median(), 2);
     line.put("T_server_cpu_spread", t.serverCpuSpread(), 2);
+    line.put("T_server_jit_fraction", t.of(Round::serverJitFraction).median(), 3);
     if (t2 != null) {
       line.put("T2_server_cpu_s_per_GB", t2.serverCpu().median(), 2);
+      line.put("T2_server_jit_fraction", t2.of(Round::serverJitFraction).median(), 3);
     }
     if (noop != null) {
       line.put("noop_server_cpu_s_per_GB", noop.serverCpu().median(), 2);
+      line.put("noop_server_jit_fraction", noop.of(Round::serverJitFraction).median(), 3);
     }
     if (raw != null) {
       line.put("raw_MBps", raw.endToEnd().median(), 1);

@@ -2,6 +2,7 @@ package dev.cclr.tck.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,11 +13,15 @@ import java.nio.file.Path;
  * allocated (HotSpot's per-thread counters summed over live threads; a thread that ends during
  * the round takes its count with it, so this is a lower bound). NaN where there is no figure
  * (no /proc, a server the bench did not start).
+ *
+ * <p>{@code serverJitCpuS} is the part of the server's CPU, over both phases, that its JIT
+ * compiler threads took: whether a round was measured warm is read from it, not assumed from the
+ * number of warm-up rounds.
  */
 record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUploadCpuS,
-    double clientExecuteCpuS, double clientAllocatedBytes) {
+    double clientExecuteCpuS, double clientAllocatedBytes, double serverJitCpuS) {
 
-  static final Costs UNKNOWN = new Costs(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  static final Costs UNKNOWN = new Costs(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
   /** CPU-s per 10^9 bytes moved. */
   static double perGB(double seconds, long bytes) {
@@ -31,19 +36,24 @@ record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUpl
     return clientUploadCpuS + clientExecuteCpuS;
   }
 
+  /** The JIT's part of the server's CPU in this round; NaN when either is unknown. */
+  double serverJitFraction() {
+    return serverJitCpuS / serverCpuS();
+  }
+
   /** One reading of every counter, taken at a phase boundary. */
-  record Sample(double serverCpuS, double clientCpuS, double clientAllocatedBytes) {
+  record Sample(double serverCpuS, double clientCpuS, double clientAllocatedBytes, double serverJitCpuS) {
 
     static Sample take(long serverPid) {
       return new Sample(serverPid > 0 ? processCpuSeconds(serverPid) : Double.NaN, clientCpuSeconds(),
-          clientAllocatedBytesSoFar());
+          clientAllocatedBytesSoFar(), serverPid > 0 ? jitCpuSeconds(serverPid) : Double.NaN);
     }
 
     /** The costs between three samples: start, end of upload, end of execute. */
     static Costs between(Sample start, Sample uploaded, Sample executed) {
       return new Costs(uploaded.serverCpuS - start.serverCpuS, executed.serverCpuS - uploaded.serverCpuS,
           uploaded.clientCpuS - start.clientCpuS, executed.clientCpuS - uploaded.clientCpuS,
-          executed.clientAllocatedBytes - start.clientAllocatedBytes);
+          executed.clientAllocatedBytes - start.clientAllocatedBytes, executed.serverJitCpuS - start.serverJitCpuS);
     }
   }
 
@@ -56,14 +66,56 @@ record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUpl
   /** utime + stime of a live process in seconds, NaN when /proc cannot tell. */
   static double processCpuSeconds(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-      // After the name, field 3 (state) is index 0, so utime (field 14) is 11 and stime (15) is 12.
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+      return cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * utime + stime in seconds of a HotSpot process's JIT compiler threads ({@code /proc/<pid>/task/*}
+   * named {@code C1 CompilerThre…} or {@code C2 CompilerThre…}: HotSpot's "C2 CompilerThread0" cut
+   * to the kernel's 15 characters). NaN when /proc cannot tell or no such thread is found (not a
+   * HotSpot JVM, or -Xint), so that an unknown share is never read as zero. A compiler thread that
+   * HotSpot ends during the round takes its time with it, so this is a lower bound.
+   */
+  static double jitCpuSeconds(long pid) {
+    double total = 0;
+    boolean found = false;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException threadEnded) {
+          continue;
+        }
+        if (isJitThread(threadName(stat))) {
+          total += cpuSeconds(stat);
+          found = true;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    return found ? total : Double.NaN;
+  }
+
+  static boolean isJitThread(String name) {
+    return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+  }
+
+  /** Field 2 of a /proc stat line: the name between the first '(' and the last ')'. */
+  static String threadName(String stat) {
+    return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  }
+
+  /** utime + stime of one /proc stat line, in seconds. */
+  static double cpuSeconds(String stat) {
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    // After the name, field 3 (state) is index 0, so utime (field 14) is 11 and stime (15) is 12.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
   }
 
   static double clientCpuSeconds() {

@@ -54,6 +54,11 @@ record Round(String target, long bytes, long rows, double uploadSeconds, double 
     return Costs.perGB(costs.clientCpuS(), bytes);
   }
 
+  /** The part of the server's CPU in this round that its JIT compiler threads took; NaN when unknown. */
+  double serverJitFraction() {
+    return costs.serverJitFraction();
+  }
+
   /** Bytes the client allocated per byte of relation moved (both ways). */
   double clientAllocatedPerByte() {
     return costs.clientAllocatedBytes() / bytes;

@@ -44,6 +44,11 @@ class BenchCommandTest {
     assertTrue(Double.parseDouble(pairs.get("raw_MBps")) > 0, line);
     assertTrue(Double.parseDouble(pairs.get("T_fraction_of_raw")) > 0, line);
     assertEquals(Long.toString(4L * BenchData.rowsPerChunk(16 << 20)), pairs.get("rows"));
+    // The JIT's share of the server's CPU is read, not assumed, and each server's warm-up says how it ended.
+    double jit = Double.parseDouble(pairs.get("T_server_jit_fraction"));
+    assertTrue(jit >= 0 && jit < 1, line);
+    assertTrue(output.contains("bench: warm-up of embedded: ") && output.contains("JIT share of server CPU per round"),
+        output);
   }
 
   /** The embedded server's JVM options reach its command line: one the JVM does not know stops it. */
