@@ -22,8 +22,9 @@ import java.util.Map;
  * ungrouped Aggregate of count(...) expressions, as {@code df.count()} sends it (the JVM client
  * aliases {@code count(1)} as {@code count}, PySpark does not). A count's argument is {@code *},
  * {@code NULL}, an integer literal written in digits, a double literal written with a decimal
- * point ({@code 1.5}), {@code true} or {@code false}, a string literal in single quotes
- * ({@code 'a'}), or a column name.
+ * point ({@code 1.5}), a numeric literal with Spark SQL's type suffix ({@code 10000000000L},
+ * {@code 1S}, {@code 1Y}, {@code 0.1F}, {@code 1.50BD}), {@code true} or {@code false}, a string
+ * literal in single quotes ({@code 'a'}), or a column name.
  */
 final class RelationWrappers {
 
@@ -105,7 +106,7 @@ final class RelationWrappers {
       try {
         b.setGroupType(Aggregate.GroupType.valueOf("GROUP_TYPE_" + type));
       } catch (IllegalArgumentException e) {
-        throw new FixtureException("unknown groupType '" + type + "' (GROUPBY, ROLLUP, CUBE)");
+        throw new FixtureException("unknown groupType '" + type + "' (GROUPBY, ROLLUP, CUBE, UNSPECIFIED)");
       }
       for (JsonNode g : spec.path("groupBy")) {
         b.addGroupingExpressions(column(g.asText()));
@@ -141,6 +142,10 @@ final class RelationWrappers {
     if (arg.matches("-?[0-9]+\\.[0-9]+")) {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setDouble(Double.parseDouble(arg))).build();
     }
+    Expression.Literal typed = typedLiteral(arg);
+    if (typed != null) {
+      return Expression.newBuilder().setLiteral(typed).build();
+    }
     if (arg.equals("true") || arg.equals("false")) {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setBoolean(Boolean.parseBoolean(arg))).build();
     }
@@ -148,6 +153,42 @@ final class RelationWrappers {
       return Expression.newBuilder().setLiteral(Expression.Literal.newBuilder().setString(arg.substring(1, arg.length() - 1))).build();
     }
     return column(arg);
+  }
+
+  /**
+   * A numeric literal with Spark SQL's type suffix: {@code 10000000000L} (long, what PySpark sends
+   * for an int beyond 32 bits), {@code 1S} (short), {@code 1Y} (byte), {@code 0.1F} (float),
+   * {@code 1.50BD} (decimal, its precision and scale those of the digits as written); null for
+   * anything else. A value out of its type's range is a fixture error, not a wrapped value.
+   */
+  private static Expression.Literal typedLiteral(String arg) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(L|S|Y|F|BD)").matcher(arg);
+    if (!m.matches()) {
+      return null;
+    }
+    String digits = m.group(1);
+    boolean integral = !digits.contains(".");
+    Expression.Literal.Builder l = Expression.Literal.newBuilder();
+    try {
+      switch (m.group(2)) {
+        case "L" -> l.setLong(integral ? Long.parseLong(digits) : fail(arg));
+        case "S" -> l.setShort(integral ? Short.parseShort(digits) : fail(arg));
+        case "Y" -> l.setByte(integral ? Byte.parseByte(digits) : fail(arg));
+        case "F" -> l.setFloat(Float.parseFloat(digits));
+        default -> {
+          java.math.BigDecimal d = new java.math.BigDecimal(digits);
+          l.setDecimal(Expression.Literal.Decimal.newBuilder().setValue(digits)
+              .setPrecision(Math.max(d.precision(), d.scale())).setScale(d.scale()));
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new FixtureException("literal " + arg + " is out of its type's range");
+    }
+    return l.build();
+  }
+
+  private static int fail(String arg) {
+    throw new FixtureException("literal " + arg + ": L, S and Y take whole numbers");
   }
 
   private static Expression column(String name) {

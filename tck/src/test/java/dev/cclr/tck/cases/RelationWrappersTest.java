@@ -30,6 +30,26 @@ class RelationWrappersTest {
   }
 
   @Test
+  void sparkSqlTypeSuffixesMakeTheOtherNumericLiterals() throws Exception {
+    assertEquals(10_000_000_000L, argumentOf("10000000000L").getLiteral().getLong());
+    assertEquals(-3, argumentOf("-3S").getLiteral().getShort());
+    assertEquals(Expression.Literal.LiteralTypeCase.SHORT, argumentOf("-3S").getLiteral().getLiteralTypeCase());
+    assertEquals(127, argumentOf("127Y").getLiteral().getByte());
+    assertEquals(Expression.Literal.LiteralTypeCase.BYTE, argumentOf("127Y").getLiteral().getLiteralTypeCase());
+    assertEquals(0.1f, argumentOf("0.1F").getLiteral().getFloat());
+    Expression.Literal.Decimal d = argumentOf("-1.50BD").getLiteral().getDecimal();
+    assertEquals("-1.50", d.getValue());
+    assertEquals(3, d.getPrecision());
+    assertEquals(2, d.getScale());
+    Expression.Literal.Decimal small = argumentOf("0.05BD").getLiteral().getDecimal();
+    assertEquals(2, small.getPrecision(), "precision is at least the scale, as Spark's DecimalType needs");
+    assertEquals(2, small.getScale());
+    for (String bad : new String[] {"128Y", "1.5L", "40000S", "99999999999999999999L"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(dev.cclr.tck.fixtures.FixtureException.class, () -> argumentOf(bad), bad);
+    }
+  }
+
+  @Test
   void aGroupedAggregateCarriesItsTypeAndGroupingColumns() throws Exception {
     Relation plain = RelationWrappers.apply(Relation.getDefaultInstance(), JSON.readTree("{\"aggregate\": [{\"count\": \"1\"}]}"));
     assertEquals(dev.cclr.proto.Aggregate.GroupType.GROUP_TYPE_GROUPBY, plain.getAggregate().getGroupType());
