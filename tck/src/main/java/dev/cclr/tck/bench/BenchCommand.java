@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Why about 400 lines in one class: most of it is the picocli option declarations with their
  * help texts, which a user reads as one page; the measuring itself is in {@link Round}, the
- * servers in {@link BenchTarget}, the figures in {@link Costs} and {@link Stats}. Moving the
- * orchestration out is the next step when this class grows again.
+ * servers in {@link BenchTarget}, the warm-up in {@link WarmUp}, the figures in {@link Costs} and
+ * {@link Stats}. Moving the orchestration out is the next step when this class grows again.
  */
 @Command(
     name = "bench",
@@ -257,7 +257,8 @@ public final class BenchCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "bench: %s: %s, started in %.1f s%n", s, t.description(), (System.nanoTime() - start) / 1e9);
           out.flush();
         }
-        warmUp(out, Math.min(warmup, requested), specs, started, settings);
+        new WarmUp(DataSet.Layout.of(Math.min(warmup, requested), chunk, seed + 1), (int) message, timeout,
+            warmupRounds, warmupMaxRounds, steadyJitBelow).run(out, specs, started, settings.workDir());
         for (int r = 1; r <= rounds(); r++) {
           for (String s : specs) {
             BenchTarget t = started.get(s);
@@ -275,7 +276,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "bench:         %-14s server CPU-s/GB upload %5.2f execute %5.2f (JIT %s); client CPU-s/GB %5.2f, allocated %5.2f bytes/byte; load %s%n",
                 r, s, round.uploadMBps(), round.uploadSeconds(), round.executeMBps(), round.executeSeconds(),
                 round.endToEndMBps(), mib(peak), round.verified() ? "verified" : "NOT VERIFIED: " + round.problem(),
-                s, round.serverUploadCpuPerGB(), round.serverExecuteCpuPerGB(), percent(round.serverJitFraction()),
+                s, round.serverUploadCpuPerGB(), round.serverExecuteCpuPerGB(), WarmUp.percent(round.serverJitFraction()),
                 round.clientCpuPerGB(), round.clientAllocatedPerByte(), loadAverage());
             out.flush();
           }
@@ -303,55 +304,6 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int rounds() {
     return rounds;
-  }
-
-  /**
-   * Unmeasured rounds with a relation of {@code bytes}, alternating between the servers: at least
-   * --warmup-rounds each, then more for a server while the JIT took --steady-jit-below of its CPU
-   * or more in its last one, up to --warmup-max-rounds. A server whose JIT share is unknown stops
-   * at the minimum. Prints each server's shares, and whether it ended steady.
-   */
-  private void warmUp(PrintWriter out, long bytes, List<String> specs, Map<String, BenchTarget> started,
-      BenchTarget.Settings settings) {
-    if (bytes <= 0 || warmupRounds <= 0) {
-      return;
-    }
-    int most = Math.max(warmupRounds, warmupMaxRounds);
-    long w0 = System.nanoTime();
-    Map<String, List<Double>> shares = new LinkedHashMap<>();
-    specs.forEach(s -> shares.put(s, new ArrayList<>()));
-    try (DataSet small = DataSet.generate(DataSet.Layout.of(bytes, chunk, seed + 1), settings.workDir())) {
-      List<String> warming = new ArrayList<>(specs);
-      for (int w = 1; !warming.isEmpty(); w++) {
-        for (java.util.Iterator<String> it = warming.iterator(); it.hasNext(); ) {
-          String s = it.next();
-          Round round = Round.run(started.get(s), small, (int) message, timeout);
-          if (!round.verified()) {
-            throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
-          }
-          double share = round.serverJitFraction();
-          shares.get(s).add(share);
-          if (w >= most || (w >= warmupRounds && !(share >= steadyJitBelow))) {
-            it.remove();
-          }
-        }
-      }
-    }
-    out.printf(Locale.ROOT, "bench: warm-up with %s on every server took %.1f s (not measured)%n",
-        Sizes.format(bytes), (System.nanoTime() - w0) / 1e9);
-    shares.forEach((s, list) -> {
-      double last = list.get(list.size() - 1);
-      String verdict = Double.isNaN(last) ? "JIT share unknown, stopped at the minimum"
-          : last < steadyJitBelow ? String.format(Locale.ROOT, "steady: below %s", percent(steadyJitBelow))
-          : String.format(Locale.ROOT, "NOT STEADY: still %s after %d rounds", percent(last), list.size());
-      out.printf(Locale.ROOT, "bench: warm-up of %s: %d rounds, JIT share of server CPU per round %s (%s)%n", s,
-          list.size(), String.join(", ", list.stream().map(BenchCommand::percent).toList()), verdict);
-    });
-    out.flush();
-  }
-
-  private static String percent(double fraction) {
-    return Double.isNaN(fraction) ? "?" : String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
   }
 
   private String keyValues(long requested, DataSet data, Map<String, TargetResult> targets) {

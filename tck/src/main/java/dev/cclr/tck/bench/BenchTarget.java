@@ -59,12 +59,16 @@ abstract class BenchTarget implements AutoCloseable {
    * allocator with 8 MiB chunks, so that 4 MiB record batch bodies are pooled instead of
    * malloc'ed and freed in per-thread malloc arenas; the same one arena for gRPC's own (shaded)
    * netty, whose buffers uploads are now parsed from (four arenas by default on 2 cores: peak RSS
-   * 265-274 MiB at 2 GiB, one arena 234-236 MiB); a capped code cache.
+   * 265-274 MiB at 2 GiB, one arena 234-236 MiB); a capped code cache; C1 only
+   * (TieredStopAtLevel=1): the hot work is in JDK intrinsics and system calls, and with C2 the
+   * server's JIT threads still took 10-14 % of its CPU after six 512 MiB warm-up rounds, where C1
+   * alone is below 1 % after three, costs less per GB (2.09 against 2.25 CPU-s) and 60 MiB less
+   * resident memory (README, Performance, "Measured warm").
    */
   static final String EMBEDDED_JVM_OPTIONS = "-Xms16m -XX:+UseSerialGC -Dio.netty.allocator.maxOrder=10 "
       + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=0 "
       + "-Dio.grpc.netty.shaded.io.netty.allocator.numDirectArenas=1 "
-      + "-Dio.grpc.netty.shaded.io.netty.allocator.maxOrder=10 -XX:ReservedCodeCacheSize=32m";
+      + "-Dio.grpc.netty.shaded.io.netty.allocator.maxOrder=10 -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1";
 
   static void validate(String spec) {
     if (!spec.equals("embedded") && !spec.equals("noop") && !spec.equals("raw") && !spec.startsWith("spark:")

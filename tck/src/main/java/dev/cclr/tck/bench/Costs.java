@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What a round cost, phase by phase: CPU seconds of the server process (utime + stime from
@@ -41,20 +43,45 @@ record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUpl
     return serverJitCpuS / serverCpuS();
   }
 
-  /** One reading of every counter, taken at a phase boundary. */
-  record Sample(double serverCpuS, double clientCpuS, double clientAllocatedBytes, double serverJitCpuS) {
+  /**
+   * One reading of every counter, taken at a phase boundary; {@code serverJitThreads} maps each
+   * JIT compiler thread of the server (by thread id) to its CPU seconds so far, empty when none is
+   * known.
+   */
+  record Sample(double serverCpuS, double clientCpuS, double clientAllocatedBytes, Map<Long, Double> serverJitThreads) {
 
     static Sample take(long serverPid) {
       return new Sample(serverPid > 0 ? processCpuSeconds(serverPid) : Double.NaN, clientCpuSeconds(),
-          clientAllocatedBytesSoFar(), serverPid > 0 ? jitCpuSeconds(serverPid) : Double.NaN);
+          clientAllocatedBytesSoFar(), serverPid > 0 ? jitThreadSeconds(serverPid) : Map.of());
     }
 
     /** The costs between three samples: start, end of upload, end of execute. */
     static Costs between(Sample start, Sample uploaded, Sample executed) {
       return new Costs(uploaded.serverCpuS - start.serverCpuS, executed.serverCpuS - uploaded.serverCpuS,
           uploaded.clientCpuS - start.clientCpuS, executed.clientCpuS - uploaded.clientCpuS,
-          executed.clientAllocatedBytes - start.clientAllocatedBytes, executed.serverJitCpuS - start.serverJitCpuS);
+          executed.clientAllocatedBytes - start.clientAllocatedBytes,
+          jitSecondsBetween(start.serverJitThreads, executed.serverJitThreads));
     }
+  }
+
+  /**
+   * The JIT's CPU seconds between two readings, thread by thread: HotSpot starts and ends compiler
+   * threads as its queue grows and shrinks, so a sum over the threads alive at each reading would
+   * lose an ended thread's whole time (a negative share was seen). A thread new at the second
+   * reading counts from zero, one that ended counts nothing (so this is a lower bound), and a
+   * thread id found again with less time is a new thread that reused the id. NaN when the second
+   * reading knows no compiler thread.
+   */
+  static double jitSecondsBetween(Map<Long, Double> before, Map<Long, Double> after) {
+    if (after.isEmpty()) {
+      return Double.NaN;
+    }
+    double total = 0;
+    for (Map.Entry<Long, Double> thread : after.entrySet()) {
+      double then = before.getOrDefault(thread.getKey(), 0.0);
+      total += thread.getValue() >= then ? thread.getValue() - then : thread.getValue();
+    }
+    return total;
   }
 
   /**
@@ -76,12 +103,16 @@ record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUpl
    * utime + stime in seconds of a HotSpot process's JIT compiler threads ({@code /proc/<pid>/task/*}
    * named {@code C1 CompilerThre…} or {@code C2 CompilerThre…}: HotSpot's "C2 CompilerThread0" cut
    * to the kernel's 15 characters). NaN when /proc cannot tell or no such thread is found (not a
-   * HotSpot JVM, or -Xint), so that an unknown share is never read as zero. A compiler thread that
-   * HotSpot ends during the round takes its time with it, so this is a lower bound.
+   * HotSpot JVM, or -Xint), so that an unknown share is never read as zero.
    */
   static double jitCpuSeconds(long pid) {
-    double total = 0;
-    boolean found = false;
+    Map<Long, Double> threads = jitThreadSeconds(pid);
+    return threads.isEmpty() ? Double.NaN : threads.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** The CPU seconds of each JIT compiler thread of a process, by thread id; empty when none is found. */
+  static Map<Long, Double> jitThreadSeconds(long pid) {
+    Map<Long, Double> threads = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks) {
         String stat;
@@ -91,14 +122,13 @@ record Costs(double serverUploadCpuS, double serverExecuteCpuS, double clientUpl
           continue;
         }
         if (isJitThread(threadName(stat))) {
-          total += cpuSeconds(stat);
-          found = true;
+          threads.put(Long.parseLong(task.getFileName().toString()), cpuSeconds(stat));
         }
       }
     } catch (IOException | RuntimeException e) {
-      return Double.NaN;
+      return Map.of();
     }
-    return found ? total : Double.NaN;
+    return threads;
   }
 
   static boolean isJitThread(String name) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,18 @@ class CostsTest {
     for (String other : List.of("VM Thread", "G1 Conc#0", "grpc-default-ex", "java", "C2 Compiler", "Sweeper thread")) {
       assertFalse(Costs.isJitThread(other), other);
     }
+  }
+
+  @Test
+  void jitTimeIsCountedThreadByThreadSoThatAnEndedCompilerThreadCannotMakeItNegative() {
+    // Thread 11 went on compiling, 12 ended (HotSpot removes idle compiler threads), 13 is new.
+    Map<Long, Double> before = Map.of(11L, 2.0, 12L, 5.0);
+    Map<Long, Double> after = Map.of(11L, 2.5, 13L, 0.25);
+    assertEquals(0.75, Costs.jitSecondsBetween(before, after), 1e-9);
+    // A thread id found again with less time is a new thread that reused the id.
+    assertEquals(0.5, Costs.jitSecondsBetween(Map.of(11L, 3.0), Map.of(11L, 0.5)), 1e-9);
+    assertEquals(0.0, Costs.jitSecondsBetween(Map.of(11L, 1.0), Map.of(11L, 1.0)), 1e-9);
+    assertTrue(Double.isNaN(Costs.jitSecondsBetween(before, Map.of())), "no compiler thread known: unknown");
   }
 
   @Test

@@ -1,0 +1,76 @@
+package dev.cclr.tck.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The unmeasured rounds before the measured ones, alternating between the servers: at least
+ * {@code minRounds} each, then more for a server while its JIT compiler threads took
+ * {@code steadyJitBelow} of its CPU or more in its last one, up to {@code maxRounds}. How warm a
+ * server was is read from /proc ({@link Costs#jitCpuSeconds}), not assumed from a round count: with
+ * C2, the reference server and the no-op sink still compiled for 10-15 % of their CPU after six
+ * 512 MiB rounds. A server whose JIT share is unknown stops at the minimum.
+ *
+ * @param layout the warm-up relation (its own seed, so that no blob of the measured relation is
+ *     uploaded before it is measured)
+ */
+record WarmUp(DataSet.Layout layout, int pieceSize, Duration timeout, int minRounds, int maxRounds,
+    double steadyJitBelow) {
+
+  /** Runs the rounds and prints each server's JIT shares, and whether it ended steady. */
+  void run(PrintWriter out, List<String> specs, Map<String, BenchTarget> started, Path workDir) {
+    if (layout.requestedBytes() <= 0 || minRounds <= 0) {
+      return;
+    }
+    int most = Math.max(minRounds, maxRounds);
+    long t0 = System.nanoTime();
+    Map<String, List<Double>> shares = new LinkedHashMap<>();
+    specs.forEach(s -> shares.put(s, new ArrayList<>()));
+    try (DataSet data = DataSet.generate(layout, workDir)) {
+      List<String> warming = new ArrayList<>(specs);
+      for (int w = 1; !warming.isEmpty(); w++) {
+        for (Iterator<String> it = warming.iterator(); it.hasNext(); ) {
+          String s = it.next();
+          Round round = Round.run(started.get(s), data, pieceSize, timeout);
+          if (!round.verified()) {
+            throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
+          }
+          double share = round.serverJitFraction();
+          shares.get(s).add(share);
+          // NaN (unknown) is not "at or above", so an unknown share stops at the minimum.
+          if (w >= most || (w >= minRounds && !(share >= steadyJitBelow))) {
+            it.remove();
+          }
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "bench: warm-up with %s on every server took %.1f s (not measured)%n",
+        Sizes.format(layout.requestedBytes()), (System.nanoTime() - t0) / 1e9);
+    shares.forEach((s, list) -> out.printf(Locale.ROOT,
+        "bench: warm-up of %s: %d rounds, JIT share of server CPU per round %s (%s)%n", s, list.size(),
+        String.join(", ", list.stream().map(WarmUp::percent).toList()), verdict(list)));
+    out.flush();
+  }
+
+  /** How a server's warm-up ended, from the JIT share of its last round. */
+  String verdict(List<Double> shares) {
+    double last = shares.get(shares.size() - 1);
+    if (Double.isNaN(last)) {
+      return "JIT share unknown, stopped at the minimum";
+    }
+    return last < steadyJitBelow ? "steady: below " + percent(steadyJitBelow)
+        : "NOT STEADY: still " + percent(last) + " after " + shares.size() + " rounds";
+  }
+
+  /** A share as a percentage with one decimal, {@code ?} when unknown. */
+  static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "?" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+  }
+}
