@@ -10,7 +10,10 @@ import dev.cclr.proto.ShowString;
 import dev.cclr.proto.Tail;
 import dev.cclr.proto.ToDF;
 import dev.cclr.tck.fixtures.FixtureException;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The relations clients put around local data (SRV-WRP-*), from a step's {@code wrap}: one object
@@ -30,6 +33,9 @@ final class RelationWrappers {
 
   /** Sample's field number in Relation (Spark Connect's protocol), for the raw form. */
   private static final int SAMPLE_FIELD = 12;
+
+  /** Digits, an optional fraction, and one of Spark SQL's numeric type suffixes. */
+  private static final Pattern TYPED_LITERAL = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(L|S|Y|F|BD)");
 
   private RelationWrappers() {}
 
@@ -162,21 +168,24 @@ final class RelationWrappers {
    * anything else. A value out of its type's range is a fixture error, not a wrapped value.
    */
   private static Expression.Literal typedLiteral(String arg) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)(L|S|Y|F|BD)").matcher(arg);
+    Matcher m = TYPED_LITERAL.matcher(arg);
     if (!m.matches()) {
       return null;
     }
     String digits = m.group(1);
-    boolean integral = !digits.contains(".");
+    String suffix = m.group(2);
+    if (digits.contains(".") && !suffix.equals("F") && !suffix.equals("BD")) {
+      throw new FixtureException("literal " + arg + ": L, S and Y take whole numbers");
+    }
     Expression.Literal.Builder l = Expression.Literal.newBuilder();
     try {
-      switch (m.group(2)) {
-        case "L" -> l.setLong(integral ? Long.parseLong(digits) : fail(arg));
-        case "S" -> l.setShort(integral ? Short.parseShort(digits) : fail(arg));
-        case "Y" -> l.setByte(integral ? Byte.parseByte(digits) : fail(arg));
+      switch (suffix) {
+        case "L" -> l.setLong(Long.parseLong(digits));
+        case "S" -> l.setShort(Short.parseShort(digits));
+        case "Y" -> l.setByte(Byte.parseByte(digits));
         case "F" -> l.setFloat(Float.parseFloat(digits));
         default -> {
-          java.math.BigDecimal d = new java.math.BigDecimal(digits);
+          BigDecimal d = new BigDecimal(digits);
           l.setDecimal(Expression.Literal.Decimal.newBuilder().setValue(digits)
               .setPrecision(Math.max(d.precision(), d.scale())).setScale(d.scale()));
         }
@@ -185,10 +194,6 @@ final class RelationWrappers {
       throw new FixtureException("literal " + arg + " is out of its type's range");
     }
     return l.build();
-  }
-
-  private static int fail(String arg) {
-    throw new FixtureException("literal " + arg + ": L, S and Y take whole numbers");
   }
 
   private static Expression column(String name) {
