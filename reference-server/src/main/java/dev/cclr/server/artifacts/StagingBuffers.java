@@ -42,6 +42,11 @@ final class StagingBuffers {
     free.addFirst(b);
   }
 
+  /** Buffers taken and not given back. */
+  synchronized int live() {
+    return made - free.size();
+  }
+
   /** Buffers made so far (never more than {@value #MAX_BUFFERS}). */
   synchronized int made() {
     return made;

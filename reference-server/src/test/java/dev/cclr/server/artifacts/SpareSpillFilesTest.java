@@ -8,7 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import dev.cclr.proto.AddArtifactsRequest;
+import dev.cclr.proto.AddArtifactsResponse;
+import dev.cclr.proto.UserContext;
+import dev.cclr.server.config.ConfigRegistry;
+import dev.cclr.server.errors.ErrorReporter;
+import dev.cclr.server.errors.ErrorStyle;
 import dev.cclr.server.relations.ipc.ChannelInputStream;
+import dev.cclr.server.sessions.ErrorResponder;
+import dev.cclr.server.sessions.SessionFactory;
+import dev.cclr.server.sessions.SessionManager;
+import io.grpc.stub.StreamObserver;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -16,6 +26,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,5 +173,49 @@ class SpareSpillFilesTest {
     blobs.forEach(Blob::release);
     assertEquals(SpillDirectory.MAX_SPARE_FILES, names().size(), "the rest were deleted");
     assertEquals(10L * SpillDirectory.MAX_SPARE_FILES, spillDir.used());
+  }
+
+  @Test
+  void aCallOfManyArtifactsHoldsOneStagingBufferAtATime() throws Exception {
+    SpillDirectory spillDir = SpillDirectory.unbounded(dir);
+    SessionManager sessions = new SessionManager(new SessionFactory(
+        new ConfigRegistry(ErrorStyle.SPARK_4_2), new MemoryBudget(0), spillDir));
+    ErrorResponder errors = new ErrorResponder(new ErrorReporter(ErrorStyle.SPARK_4_2), sessions);
+    List<AddArtifactsResponse> responses = new ArrayList<>();
+    List<Throwable> failures = new ArrayList<>();
+    AddArtifactsStream call = new AddArtifactsStream(sessions, errors, new StreamObserver<>() {
+      @Override public void onNext(AddArtifactsResponse r) {
+        responses.add(r);
+      }
+
+      @Override public void onError(Throwable t) {
+        failures.add(t);
+      }
+
+      @Override public void onCompleted() {}
+    });
+    AddArtifactsRequest.Builder base = AddArtifactsRequest.newBuilder().setSessionId(UUID.randomUUID().toString())
+        .setUserContext(UserContext.newBuilder().setUserId("u"));
+    int artifacts = StagingBuffers.MAX_BUFFERS + 4;
+    for (int i = 0; i < artifacts; i++) {
+      byte[] first = bytes(40_000, 100 + i);
+      byte[] second = bytes(30_000, 200 + i);
+      call.onNext(base.clone().setBeginChunk(AddArtifactsRequest.BeginChunkedArtifact.newBuilder()
+          .setName("cache/a" + i).setTotalBytes(first.length + second.length).setNumChunks(2)
+          .setInitialChunk(piece(first))).build());
+      call.onNext(base.clone().setChunk(piece(second)).build());
+      assertEquals(0, spillDir.staging().live(), "artifact " + i + " gave its buffer back when it was complete");
+    }
+    call.onCompleted();
+    assertEquals(List.of(), failures);
+    assertEquals(artifacts, responses.get(0).getArtifactsCount());
+    assertEquals(1, spillDir.staging().made(), "every artifact was staged, through the same buffer");
+    sessions.closeAll();
+  }
+
+  private static AddArtifactsRequest.ArtifactChunk piece(byte[] data) {
+    CRC32 crc = new CRC32();
+    crc.update(data);
+    return AddArtifactsRequest.ArtifactChunk.newBuilder().setData(ByteString.copyFrom(data)).setCrc(crc.getValue()).build();
   }
 }
