@@ -16,8 +16,10 @@ import java.util.Optional;
 /**
  * One AddArtifacts call. The session is bound from the first message (later messages' session
  * fields are ignored, as in Spark). Each message carries a batch of whole artifacts, the start of
- * a chunked artifact, or its next chunk. Blobs are written as chunks arrive; they become visible
- * only when the stream completes cleanly, all at once, in arrival order. A framing error, a bad
+ * a chunked artifact, or its next chunk. Blobs are written as chunks arrive and sealed (file
+ * closed, staging buffer given back) as soon as each artifact is complete, so a call of many
+ * artifacts holds one writer's resources at a time; they become visible only when the stream
+ * completes cleanly, all at once, in arrival order. A framing error, a bad
  * name or a cancelled call discards everything this stream staged, so a failed upload leaves
  * nothing behind (Spark itself may keep some artifacts of a failed stream; we do not).
  */
@@ -85,6 +87,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
         throw ArtifactErrors.framing("begin_chunk completed chunked artifact " + artifact.describeBytes()
             + " with its initial chunk, and its length is not total_bytes");
       }
+      artifact.seal();
     } else {
       open = artifact;
     }
@@ -101,6 +104,7 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
       StagedArtifact done = open;
       open = null;
       done.checkComplete();
+      done.seal();
     }
   }
 
@@ -111,7 +115,9 @@ public final class AddArtifactsStream implements StreamObserver<AddArtifactsRequ
     }
     for (SingleChunkArtifact a : artifacts) {
       withinQuota(a.getName(), a.getData().getData().size());
-      stage(StagedArtifact.single(a.getName(), session.blobs())).write(a.getData());
+      StagedArtifact artifact = stage(StagedArtifact.single(a.getName(), session.blobs()));
+      artifact.write(a.getData());
+      artifact.seal();
     }
   }
 

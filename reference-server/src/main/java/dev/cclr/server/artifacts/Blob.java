@@ -25,7 +25,8 @@ abstract sealed class Blob permits InMemoryBlob, FileBlob {
 
   /**
    * A reader that holds a reference until it is closed; its channel lets the chunk reader read
-   * record batch bodies straight into Arrow buffers.
+   * record batch bodies straight into Arrow buffers, and a body it maps takes a reference of its
+   * own ({@link ChannelInputStream#pin()}) until it is unmapped.
    */
   final InputStream openRetained() throws IOException {
     retain();
@@ -36,7 +37,13 @@ abstract sealed class Blob permits InMemoryBlob, FileBlob {
       release();
       throw e;
     }
-    return new ChannelInputStream(raw, this::release);
+    return new ChannelInputStream(raw, this::release, this::pin);
+  }
+
+  /** A reference of its own for a mapping of the bytes; the returned action releases it. */
+  private Runnable pin() {
+    retain();
+    return this::release;
   }
 
   final void retain() {

@@ -3,16 +3,16 @@ package dev.cclr.server.artifacts;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** A blob spilled to a file of the store directory; the file is deleted when the blob is freed. */
+/**
+ * A blob spilled to a file of the store directory; when the blob is freed the file goes back to
+ * the directory, which keeps it as a spare or deletes it. Mappings of the file's record batch
+ * bodies hold a reference of their own ({@link Blob#openRetained()}), so a file is never
+ * overwritten while a mapping of it could still be read.
+ */
 final class FileBlob extends Blob {
-
-  private static final Logger LOG = LoggerFactory.getLogger(FileBlob.class);
 
   private final Path file;
   private final long size;
@@ -46,13 +46,6 @@ final class FileBlob extends Blob {
 
   @Override
   protected void free() {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Freeing happens on close paths that must not fail; the directory is removed on shutdown.
-      LOG.warn("Could not delete spilled blob {}", file, e);
-    } finally {
-      dir.release(reserved);
-    }
+    dir.recycle(file, reserved);
   }
 }

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Timeout;
  * says so, with the model's summaries, or failed with one gRPC error carrying an ErrorInfo of a
  * kind AddArtifacts raises; the session's store holds exactly the model's blobs, byte for byte
  * (nothing partial visible), and ArtifactStatus agrees. After the script a valid upload in a new
- * session still works, and once the sessions are closed no blob memory or spill file is left.
+ * session still works, and once the sessions are closed no blob memory or spill file is left
+ * (only spares, which the directory counts exactly).
  */
 class AddArtifactsFuzzTest {
 
@@ -79,8 +80,9 @@ class AddArtifactsFuzzTest {
     // A quota of at least 64 bytes leaves room for the liveness upload in a session of its own.
     long quota = script.flag() ? 64 + script.u16() : Long.MAX_VALUE;
     MemoryBudget budget = new MemoryBudget(MEMORY_BUDGET);
+    SpillDirectory spillDir = SpillDirectory.unbounded(SPILL_DIR);
     SessionManager sessions = new SessionManager(new SessionFactory(
-        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, SpillDirectory.unbounded(SPILL_DIR), Map.of(), quota));
+        new ConfigRegistry(ErrorStyle.SPARK_4_2), budget, spillDir, Map.of(), quota));
     ErrorResponder errors = new ErrorResponder(new ErrorReporter(ErrorStyle.SPARK_4_2), sessions);
     Map<String, UploadModel.Store> stores = new HashMap<>();
     try {
@@ -94,11 +96,27 @@ class AddArtifactsFuzzTest {
     if (budget.used() != 0) {
       throw new AssertionError(budget.used() + " bytes of blob memory still reserved after every session closed");
     }
+    // Freed blobs' files stay as spares (SpillDirectory); anything else left is a leak.
+    long spareBytes = 0;
     try (Stream<Path> left = Files.list(SPILL_DIR)) {
       List<Path> files = left.toList();
-      if (!files.isEmpty()) {
+      List<Path> notSpare = files.stream().filter(f -> !f.getFileName().toString().startsWith("spare-")).toList();
+      if (!notSpare.isEmpty()) {
         files.forEach(f -> f.toFile().delete());
-        throw new AssertionError("spill files left after every session closed: " + files);
+        throw new AssertionError("spill files left after every session closed: " + notSpare);
+      }
+      for (Path f : files) {
+        spareBytes += Files.size(f);
+      }
+    }
+    if (spillDir.used() != spareBytes || spillDir.spareBytes() != spareBytes) {
+      throw new AssertionError("the spill directory counts " + spillDir.used() + " bytes in use and "
+          + spillDir.spareBytes() + " spare, its spare files hold " + spareBytes);
+    }
+    spillDir.dropSpares();
+    try (Stream<Path> left = Files.list(SPILL_DIR)) {
+      if (left.findAny().isPresent()) {
+        throw new AssertionError("spare files left after they were dropped");
       }
     }
   }

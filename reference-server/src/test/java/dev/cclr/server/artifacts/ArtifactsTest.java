@@ -20,8 +20,10 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,14 @@ class ArtifactsTest {
     return new Rpc(t, TestServer.newSessionId());
   }
 
+  /** Files holding a blob or receiving one (spares aside). */
   private long spillFiles() throws Exception {
+    return files("blob-").size();
+  }
+
+  private List<Path> files(String prefix) throws Exception {
     try (Stream<Path> files = Files.list(t.server.blobDirectory())) {
-      return files.count();
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
     }
   }
 
@@ -297,7 +304,25 @@ class ArtifactsTest {
 
     t.blocking.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(rpc.sessionId())
         .setUserContext(TestServer.USER).build());
-    assertEquals(0, spillFiles(), "releasing the session deletes its files");
+    assertEquals(0, spillFiles(), "releasing the session frees its files");
+    List<Path> spares = files("spare-");
+    assertEquals(1, spares.size(), "the freed file is kept as a spare");
+    assertEquals(ipc.length, Files.size(spares.get(0)));
+    assertEquals(ipc.length, t.server.storeBytesInUse(), "a spare counts against the store capacity");
+
+    // The next spilled blob, shorter and different, overwrites the spare and is cut to its length.
+    byte[] shorter = Ipc.ints(150, 1000);
+    byte[][] halves = split(shorter, 2);
+    Rpc next = new Rpc(t, TestServer.newSessionId());
+    next.upload(next.begin("cache/next", shorter.length, 2, Rpc.chunk(halves[0])), next.next(Rpc.chunk(halves[1])));
+    assertEquals(0, files("spare-").size(), "the spare was taken");
+    List<Path> blobFiles = files("blob-");
+    assertEquals(1, blobFiles.size());
+    assertEquals(shorter.length, Files.size(blobFiles.get(0)), "the spare's tail is cut off");
+    assertEquals(shorter.length, t.server.storeBytesInUse());
+    List<Long> expected = new ArrayList<>();
+    LongStream.range(1000, 1150).forEach(expected::add);
+    assertEquals(expected, read(next, "next"), "the new blob reads back, none of the old bytes");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.util.function.Supplier;
 import java.nio.channels.SeekableByteChannel;
 import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.Message;
@@ -35,6 +36,8 @@ final class BoundedMessageReader extends MessageChannelReader {
 
   private final LookAhead peekable;
   private final long size;
+  /** Pins the bytes a mapped body is a view of; null for a stream that is not a channel's. */
+  private final Supplier<Runnable> pin;
   /** Bodies mapped rather than read through {@code in}, which therefore does not count them. */
   private long mappedBytes;
 
@@ -45,13 +48,14 @@ final class BoundedMessageReader extends MessageChannelReader {
    */
   BoundedMessageReader(InputStream in, long size, BufferAllocator allocator) {
     this(in instanceof ChannelInputStream c ? new ChannelLookAhead(c.channel()) : new BufferedLookAhead(in),
-        size, allocator);
+        size, allocator, in instanceof ChannelInputStream c ? c::pin : null);
   }
 
-  private BoundedMessageReader(LookAhead in, long size, BufferAllocator allocator) {
+  private BoundedMessageReader(LookAhead in, long size, BufferAllocator allocator, Supplier<Runnable> pin) {
     super(new ReadChannel(in.channel()), allocator);
     this.peekable = in;
     this.size = size;
+    this.pin = pin;
   }
 
   /** Bytes ahead of the read position, read without consuming them. */
@@ -129,7 +133,7 @@ final class BoundedMessageReader extends MessageChannelReader {
    * mapped ({@link MappedBodies}) instead of read into a new buffer.
    */
   private MessageResult readMessage() throws IOException {
-    if (!(peekable.channel() instanceof FileChannel file) || !MappedBodies.available()) {
+    if (!(peekable.channel() instanceof FileChannel file) || pin == null || !MappedBodies.available()) {
       return super.readNext();
     }
     MessageMetadataResult metadata = MessageSerializer.readMessage(in);
@@ -140,7 +144,7 @@ final class BoundedMessageReader extends MessageChannelReader {
     if (metadata.messageHasBody()) {
       long length = metadata.getMessageBodyLength();
       long before = in.bytesRead();
-      body = MappedBodies.body(in, file, length, allocator);
+      body = MappedBodies.body(in, file, length, allocator, pin);
       // A mapped body moved the file's position without Arrow's channel counting it.
       mappedBytes += length - (in.bytesRead() - before);
     }

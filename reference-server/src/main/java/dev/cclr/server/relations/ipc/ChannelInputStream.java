@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.util.function.Supplier;
 
 /**
  * An input stream over a seekable channel that also hands out the channel itself, so that the
@@ -15,11 +16,31 @@ public class ChannelInputStream extends InputStream {
 
   private final SeekableByteChannel channel;
   private final Runnable onClose;
+  private final Supplier<Runnable> pin;
   private boolean closed;
 
+  /** A stream over bytes that never change while anything can read them. */
   public ChannelInputStream(SeekableByteChannel channel, Runnable onClose) {
+    this(channel, onClose, () -> () -> {});
+  }
+
+  /**
+   * @param pin keeps the bytes behind the channel from being freed or reused until the action it
+   *     returns runs (for a mapping of them that outlives this stream)
+   */
+  public ChannelInputStream(SeekableByteChannel channel, Runnable onClose, Supplier<Runnable> pin) {
     this.channel = channel;
     this.onClose = onClose;
+    this.pin = pin;
+  }
+
+  /**
+   * Keeps the bytes behind the channel as they are, even after this stream is closed, until the
+   * returned action runs (once). A mapped record batch body takes a pin: a spill file's bytes may
+   * be overwritten once nothing holds it.
+   */
+  public Runnable pin() {
+    return pin.get();
   }
 
   /** The channel, positioned where this stream is; reading it advances the stream. */

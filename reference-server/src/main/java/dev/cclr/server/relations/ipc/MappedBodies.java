@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NonWritableChannelException;
+import java.util.function.Supplier;
 import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -25,9 +26,10 @@ import org.apache.arrow.vector.ipc.message.MessageSerializer;
  *
  * <p>The mapping lives as long as the Arrow buffer: it is unmapped when the last reference to the
  * buffer goes (the batch, a response in the retry buffer, the sender), not when the garbage
- * collector gets to it, so mapped pages never pile up. A spill file is never written again once
- * stored, so a mapping cannot see its bytes change; deleting the file (the blob freed while a
- * response still holds a body) leaves mapped pages readable until they are unmapped.
+ * collector gets to it, so mapped pages never pile up. Every mapping pins the bytes it maps
+ * ({@link ChannelInputStream#pin()}: for a blob, a reference of its own) until it is unmapped: a
+ * freed blob's spill file is overwritten by a later upload (the directory's spare files), and a
+ * private mapping still shows the file's new bytes in every page nobody wrote to.
  */
 final class MappedBodies {
 
@@ -74,7 +76,8 @@ final class MappedBodies {
    * <p>The mapping is private (copy-on-write): code that wrote into a loaded vector would change
    * a copy of the page, never the stored blob, and would not fault on a read-only page.
    */
-  static ArrowBuf body(ReadChannel in, FileChannel file, long length, BufferAllocator allocator) throws IOException {
+  static ArrowBuf body(ReadChannel in, FileChannel file, long length, BufferAllocator allocator,
+      Supplier<Runnable> pin) throws IOException {
     long position = file.position();
     if (length >= MIN_MAPPED_BYTES && length <= Integer.MAX_VALUE && position % 8 == 0
         && length <= file.size() - position) {
@@ -84,11 +87,19 @@ final class MappedBodies {
       } catch (NonWritableChannelException readOnly) {
         return MessageSerializer.readMessageBody(in, length, allocator);
       }
-      ArrowBuf body;
+      Runnable unpin;
       try {
-        body = allocator.wrapForeignAllocation(new Mapping(mapped));
+        unpin = pin.get();
       } catch (RuntimeException e) {
         UNSAFE.invokeCleaner(mapped);
+        throw e;
+      }
+      ArrowBuf body;
+      try {
+        body = allocator.wrapForeignAllocation(new Mapping(mapped, unpin));
+      } catch (RuntimeException e) {
+        UNSAFE.invokeCleaner(mapped);
+        unpin.run();
         throw e;
       }
       file.position(position + length);
@@ -97,13 +108,15 @@ final class MappedBodies {
     return MessageSerializer.readMessageBody(in, length, allocator);
   }
 
-  /** A mapped region as Arrow memory; releasing it unmaps it. */
+  /** A mapped region as Arrow memory; releasing it unmaps it, then unpins the file. */
   private static final class Mapping extends ForeignAllocation {
     private MappedByteBuffer mapped;
+    private final Runnable unpin;
 
-    Mapping(MappedByteBuffer mapped) {
+    Mapping(MappedByteBuffer mapped, Runnable unpin) {
       super(mapped.capacity(), MemoryUtil.getByteBufferAddress(mapped));
       this.mapped = mapped;
+      this.unpin = unpin;
     }
 
     @Override
@@ -112,6 +125,7 @@ final class MappedBodies {
       mapped = null;
       if (m != null) {
         UNSAFE.invokeCleaner(m);
+        unpin.run();
       }
     }
   }

@@ -14,6 +14,8 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -60,6 +62,11 @@ class MappedBodiesTest {
   }
 
   private static ChunkSource source(Path file, OpenOption... options) {
+    return source(file, new AtomicInteger(), options);
+  }
+
+  /** A source whose streams count the pins held on the file in {@code pins}. */
+  private static ChunkSource source(Path file, AtomicInteger pins, OpenOption... options) {
     return new ChunkSource() {
       @Override
       public long size() {
@@ -72,7 +79,16 @@ class MappedBodiesTest {
 
       @Override
       public InputStream open() throws IOException {
-        return new ChannelInputStream(FileChannel.open(file, options), () -> {});
+        return new ChannelInputStream(FileChannel.open(file, options), () -> {}, () -> {
+          pins.incrementAndGet();
+          AtomicBoolean once = new AtomicBoolean();
+          return () -> {
+            if (!once.compareAndSet(false, true)) {
+              throw new AssertionError("unpinned twice");
+            }
+            pins.decrementAndGet();
+          };
+        });
       }
     };
   }
@@ -124,6 +140,30 @@ class MappedBodiesTest {
   /** Arrow's writer pads the validity buffer to 8 bytes before the values. */
   private static long validityBytes(int rows) {
     return ((rows + 7) / 8 + 7) / 8 * 8;
+  }
+
+  @Test
+  void aMappedBodyPinsTheFileUntilItIsUnmapped() throws IOException {
+    int rows = (int) (MappedBodies.MIN_MAPPED_BYTES / 8) + 1000;
+    Path file = stream(rows);
+    AtomicInteger pins = new AtomicInteger();
+    try (BufferAllocator allocator = new RootAllocator()) {
+      StoredBatch kept;
+      try (ChunkReader reader = ChunkReader.open(source(file, pins, StandardOpenOption.READ, StandardOpenOption.WRITE), allocator, Long.MAX_VALUE)) {
+        assertTrue(reader.loadNextBatch());
+        assertEquals(1, pins.get(), "the mapped body pins the file");
+        kept = reader.stored();
+        kept.body().getReferenceManager().retain();
+        assertTrue(reader.loadNextBatch());
+        assertEquals(1, pins.get(), "the small body is read, not pinned");
+        assertFalse(reader.loadNextBatch());
+      }
+      assertEquals(1, pins.get(), "the pin outlives the reader while the body is held");
+      ArrowBuf body = kept.body();
+      kept.close();
+      body.getReferenceManager().release();
+      assertEquals(0, pins.get(), "unpinned when the mapping went");
+    }
   }
 
   @Test
