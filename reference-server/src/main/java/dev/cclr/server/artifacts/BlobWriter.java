@@ -23,11 +23,10 @@ import java.util.List;
  * <p>Chunks bound for the file are gathered from the {@code ByteString}s they arrived in (views of
  * the transport's buffers, see {@link AliasingUploads}) into a staging buffer of
  * {@link StagingBuffers} and written through a {@code FileChannel} a buffer at a time; when no
- * staging buffer is free, or a piece at least a buffer long meets an empty one, they are written as
- * they come. The file is a new one or a spare of the
- * spill directory, overwritten from the start and cut to the blob's length at the end. A chunk kept
- * in memory is copied once into an array of its own when its bytes are on loan from the transport,
- * and kept as it is otherwise.
+ * staging buffer is free, or a piece at least a buffer long meets an empty one, they are written
+ * as they come. The file is a new one or a spare of the spill directory, overwritten from the
+ * start and cut to the blob's length at the end. A chunk kept in memory is copied once into an
+ * array of its own when its bytes are on loan from the transport, and kept as it is otherwise.
  */
 final class BlobWriter implements AutoCloseable {
 

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Spare files.</b> The file of a freed blob is not deleted at once but kept as a spare
  * ({@code spare-N}, at most {@value #MAX_SPARE_FILES} files and {@link #MAX_SPARE_BYTES} bytes) and
- * the next spill overwrites it. Writing into a new file makes the kernel allocate, charge and
- * later free a page-cache page and a disk block for every 4 KiB, and deleting it frees them all
- * again; overwriting a spare reuses both. On this project's bench machine that was about a
- * quarter of the server's CPU for an upload (README, Performance, "Spare spill files"). Spares
+ * the next spill overwrites it. Writing into a new file makes the kernel allocate and charge
+ * page-cache folios and reserve disk blocks, and deleting it frees them all again; overwriting a
+ * spare reuses both. On this project's bench machine writing and deleting spill files took a
+ * quarter of the server's CPU, most of it that bookkeeping (README, Performance, "Spare spill
+ * files"). Spares
  * count against the capacity like any spill file, and give way first: a reservation that does
  * not fit, or a write that meets a full disk, deletes them and tries again.
  */
@@ -41,9 +42,8 @@ public final class SpillDirectory {
   /** Guarded by this: bytes of every file in the directory, spares included. */
   private long used;
   /**
-   * Guarded by this. The most recently freed first: its pages are the likeliest to be in the page
-   * cache and still dirty, so overwriting them adds no write-back of its own (taking the oldest
-   * instead cost the bench's uploads about 0.2 CPU-s/GB more).
+   * Guarded by this. The most recently freed first: its pages are the likeliest to be still in the
+   * page cache, and still dirty, so that overwriting them adds no write-back of its own.
    */
   private final Deque<Spare> spares = new ArrayDeque<>();
   /** Guarded by this: the part of {@link #used} that spares hold. */
