@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.cclr.proto.AddArtifactsRequest;
 import dev.cclr.proto.ChunkedCachedLocalRelation;
 import dev.cclr.proto.Relation;
+import dev.cclr.proto.ReleaseSessionRequest;
 import dev.cclr.server.testing.Errors;
 import dev.cclr.server.testing.Ipc;
 import dev.cclr.server.testing.Rpc;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (CCLR_STORE_DIRECTORY_FULL, 53100), deletes its partial file, stores nothing of it, and the server
  * keeps serving: earlier blobs read back intact and a later upload that fits works. Checked twice:
  * with the operator's --store-capacity, and with a real 4 MiB tmpfs whose writes fail with ENOSPC.
+ * On that tmpfs, spare files (freed blobs' files kept for later spills) give way to an upload
+ * that needs their room.
  */
 class FullStoreDirectoryTest {
 
@@ -75,6 +78,60 @@ class FullStoreDirectoryTest {
       if (unmounted != null) {
         fail("could not unmount " + disk + ": " + unmounted);
       }
+    }
+  }
+
+  /**
+   * Spares (the files of freed blobs, kept for later spills) hold room on the real disk; a write
+   * that meets ENOSPC deletes them and tries again, so the upload that needs their room succeeds.
+   */
+  @Test
+  void sparesGiveWayOnARealFullDisk() throws Exception {
+    Path disk = dir.resolve("small-disk");
+    Files.createDirectories(disk);
+    String failure = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString());
+    if (failure != null) {
+      String why = "cannot mount a 4 MiB tmpfs here (needs root with CAP_SYS_ADMIN): " + failure;
+      if (System.getenv(REQUIRE_REAL_DISK) != null) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    try {
+      try (TestServer t = new TestServer(disk, b -> b.memoryBudget(0))) {
+        Rpc first = new Rpc(t, TestServer.newSessionId());
+        first.put("cache/a", Ipc.ints(350_000, 0));
+        first.put("cache/b", Ipc.ints(350_000, 0));
+        t.blocking.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(first.sessionId())
+            .setUserContext(TestServer.USER).build());
+        assertEquals(2, files(t, "spare-"), "both freed files are kept as spares");
+
+        // About 3 MB: one spare is taken and grown; the other must go for the disk to have room.
+        Rpc second = new Rpc(t, TestServer.newSessionId());
+        byte[] big = Ipc.ints(750_000, 5_000_000);
+        byte[][] thirds = {Arrays.copyOfRange(big, 0, PIECE), Arrays.copyOfRange(big, PIECE, 2 * PIECE),
+            Arrays.copyOfRange(big, 2 * PIECE, big.length)};
+        second.upload(second.begin("cache/big", big.length, 3, Rpc.chunk(thirds[0])),
+            second.next(Rpc.chunk(thirds[1])), second.next(Rpc.chunk(thirds[2])));
+        assertEquals(0, files(t, "spare-"), "the spares gave way");
+        List<Long> rows = Rpc.rows(second.collect(second.execute(Relation.newBuilder().setChunkedCachedLocalRelation(
+            ChunkedCachedLocalRelation.newBuilder().addDataHashes("big")).build()).build()));
+        List<Long> expected = new ArrayList<>();
+        LongStream.range(5_000_000, 5_750_000).forEach(expected::add);
+        assertEquals(expected, rows, "the blob written over a spare and past it reads back intact");
+        assertEquals(spilledBytes(t), t.server.storeBytesInUse());
+      }
+    } finally {
+      String unmounted = run("umount", disk.toString());
+      if (unmounted != null) {
+        fail("could not unmount " + disk + ": " + unmounted);
+      }
+    }
+  }
+
+  private static long files(TestServer t, String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(t.server.blobDirectory())) {
+      return files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
     }
   }
 
