@@ -59,6 +59,19 @@ class FullStoreDirectoryTest {
 
   @Test
   void aRealFullDiskIsRefusedTheSameWay() throws Exception {
+    onASmallDisk(disk -> {
+      try (TestServer t = new TestServer(disk, b -> b.memoryBudget(0))) {
+        fillAndCheck(t);
+      }
+    });
+  }
+
+  private interface DiskTest {
+    void run(Path disk) throws Exception;
+  }
+
+  /** Runs the test on a real 4 MiB tmpfs, mounted for it and unmounted afterwards. */
+  private void onASmallDisk(DiskTest test) throws Exception {
     Path disk = dir.resolve("small-disk");
     Files.createDirectories(disk);
     String failure = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString());
@@ -70,9 +83,7 @@ class FullStoreDirectoryTest {
       Assumptions.abort(why);
     }
     try {
-      try (TestServer t = new TestServer(disk, b -> b.memoryBudget(0))) {
-        fillAndCheck(t);
-      }
+      test.run(disk);
     } finally {
       String unmounted = run("umount", disk.toString());
       if (unmounted != null) {
@@ -87,17 +98,7 @@ class FullStoreDirectoryTest {
    */
   @Test
   void sparesGiveWayOnARealFullDisk() throws Exception {
-    Path disk = dir.resolve("small-disk");
-    Files.createDirectories(disk);
-    String failure = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString());
-    if (failure != null) {
-      String why = "cannot mount a 4 MiB tmpfs here (needs root with CAP_SYS_ADMIN): " + failure;
-      if (System.getenv(REQUIRE_REAL_DISK) != null) {
-        fail(why);
-      }
-      Assumptions.abort(why);
-    }
-    try {
+    onASmallDisk(disk -> {
       try (TestServer t = new TestServer(disk, b -> b.memoryBudget(0))) {
         Rpc first = new Rpc(t, TestServer.newSessionId());
         first.put("cache/a", Ipc.ints(350_000, 0));
@@ -121,12 +122,7 @@ class FullStoreDirectoryTest {
         assertEquals(expected, rows, "the blob written over a spare and past it reads back intact");
         assertEquals(spilledBytes(t), t.server.storeBytesInUse());
       }
-    } finally {
-      String unmounted = run("umount", disk.toString());
-      if (unmounted != null) {
-        fail("could not unmount " + disk + ": " + unmounted);
-      }
-    }
+    });
   }
 
   private static long files(TestServer t, String prefix) throws IOException {
