@@ -15,7 +15,7 @@ import java.util.Deque;
  * use and kept; a writer that finds none free writes its pieces as they come. A writer holds its
  * buffer until its artifact is complete (AddArtifactsStream seals each artifact then, not at the
  * end of the call): when every writer of a 32-artifact call held one to the end, 24 of them found
- * none, wrote 32 KiB pieces at unaligned offsets, and their files' page cache was made of one- and
+ * none, wrote their 32 KiB pieces as they came, and their files' page cache was made of one- and
  * two-page folios that every later overwrite paid for.
  */
 final class StagingBuffers {
