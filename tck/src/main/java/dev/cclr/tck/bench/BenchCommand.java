@@ -91,7 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
           + "whether a figure was measured warm is read, not assumed.")
   double steadyJitBelow;
 
-  @Option(names = "--warmup-max-rounds", defaultValue = "6",
+  @Option(names = "--warmup-max-rounds", defaultValue = "8",
       description = "Warm-up rounds per server at most, however high its JIT share stays (default: ${DEFAULT-VALUE}; "
           + "never fewer than --warmup-rounds).")
   int warmupMaxRounds;
@@ -104,12 +104,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--server-heap", defaultValue = "64m",
       description = "-Xmx of the embedded reference server (default: ${DEFAULT-VALUE}; with the default JVM options "
-          + "the resident set is about the heap plus 150-170 MiB).")
+          + "the resident set is about the heap plus 100-120 MiB).")
   String serverHeap;
 
-  @Option(names = "--server-memory-budget", defaultValue = "16MiB",
+  @Option(names = "--server-memory-budget", defaultValue = "0",
       description = "--memory-budget of the embedded reference server: blob bytes kept on its heap before "
-          + "spilling to files (default: ${DEFAULT-VALUE}; the server's own default is 256MiB, too much for a 64m heap).")
+          + "spilling to files (default: ${DEFAULT-VALUE}, every blob in a spill file: blobs held on the heap for a "
+          + "session's life are promoted and need full collections, and cost 40-60 MiB of resident memory; the "
+          + "server's own default is 256MiB, too much for a 64m heap).")
   String serverMemoryBudget;
 
   @Option(names = "--server-jvm-options", defaultValue = BenchTarget.EMBEDDED_JVM_OPTIONS,
