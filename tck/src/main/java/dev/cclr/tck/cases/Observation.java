@@ -25,6 +25,17 @@ public record Observation(Op op, ObjectNode data, Optional<CanonicalTable> table
 
   public boolean isError() { return data.has(ObservedField.ERROR.json()); }
 
+  /**
+   * The data two servers' answers are compared by: all of it except the Arrow bytes a streamed
+   * result took, which depend on how the server cut its result into batches (its own choice: the
+   * same rows in 2,048- or 4,096-row batches differ in metadata and padding, not in content).
+   */
+  public ObjectNode comparableData() {
+    ObjectNode copy = data.deepCopy();
+    copy.remove(ObservedField.RESULT_BYTES.json());
+    return copy;
+  }
+
   /** A readable one-line form for reports, rows included up to a bound. */
   public String render() {
     String text = table.map(t -> data.toString() + " rows=" + t).orElse(data.toString());

@@ -10,7 +10,8 @@ import java.util.List;
  * Compares what two targets answered to the same steps. Rows are compared strictly (names, types,
  * nullability, values); errors by gRPC code, error class, SQLSTATE and message parameters, with
  * session-specific values already normalised by the runner. Message texts are not compared: they
- * are for people, and Spark versions word them differently.
+ * are for people, and Spark versions word them differently; nor are the Arrow bytes of a streamed
+ * result ({@link Observation#comparableData()}), which follow the server's batching.
  */
 public final class Differential {
   private static final String[] ERROR_FIELDS = {"code", "errorClass", "sqlState", "messageParameters"};
@@ -51,6 +52,6 @@ public final class Differential {
       }
       return TableComparator.strict().compare(a.table().get(), b.table().get()).map(Object::toString).orElse(null);
     }
-    return a.data().equals(b.data()) ? null : a.data() + " vs " + b.data();
+    return a.comparableData().equals(b.comparableData()) ? null : a.data() + " vs " + b.data();
   }
 }

@@ -48,4 +48,17 @@ class DifferentialTest {
     assertTrue(Differential.compare(List.of(rows(1)), List.of(error("A", "{}", "m"))).get(0).contains("success vs error"));
     assertEquals(1, Differential.compare(List.of(rows(1), rows(2)), List.of(rows(1))).size());
   }
+
+  private static Observation streamed(long sum, long resultBytes) throws Exception {
+    return new Observation(Op.EXECUTE, (ObjectNode) JSON.readTree("{\"rowCount\":3,\"checksum\":{\"column\":\"id\",\"sum\":\""
+        + sum + "\"},\"resultBytes\":" + resultBytes + "}"), Optional.empty());
+  }
+
+  @Test
+  void streamedResultsDifferByRowsAndChecksumNotByTheirBatchingsBytes() throws Exception {
+    assertEquals(List.of(), Differential.compare(List.of(streamed(6, 2033416)), List.of(streamed(6, 2031544))));
+    assertEquals(List.of("step 1 (execute): {\"rowCount\":3,\"checksum\":{\"column\":\"id\",\"sum\":\"6\"},\"resultBytes\":10}"
+        + " vs {\"rowCount\":3,\"checksum\":{\"column\":\"id\",\"sum\":\"7\"},\"resultBytes\":10}"),
+        Differential.compare(List.of(streamed(6, 10)), List.of(streamed(7, 10))));
+  }
 }
