@@ -62,7 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "AddArtifacts piece size (default 32KiB, Spark's).")
   long message;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Rounds per target (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds per target, servers alternating round by round; "
+      + "medians are reported (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--chart", description = "Write an SVG of throughput and peak memory against size to this file.")
@@ -86,12 +87,17 @@ public final class BenchCommand implements Callable<Integer> {
   int warmupRounds;
 
   @Option(names = "--steady-jit-below", defaultValue = "0.05",
-      description = "After --warmup-rounds, a server warms up again while its JIT compiler threads took this share of "
-          + "its CPU or more in its last warm-up round (default: ${DEFAULT-VALUE}); every round prints the share, so "
-          + "whether a figure was measured warm is read, not assumed.")
+      description = "After --warmup-rounds, a server warms up again until its JIT compiler threads took less than this "
+          + "share of its CPU in each of its last --steady-rounds warm-up rounds (default: ${DEFAULT-VALUE}); every "
+          + "round prints the share, so whether a figure was measured warm is read, not assumed.")
   double steadyJitBelow;
 
-  @Option(names = "--warmup-max-rounds", defaultValue = "8",
+  @Option(names = "--steady-rounds", defaultValue = "2",
+      description = "How many consecutive warm-up rounds must each be below --steady-jit-below (default: "
+          + "${DEFAULT-VALUE}; C2 compiles in waves, so one quiet round is often followed by a busy one).")
+  int steadyRounds;
+
+  @Option(names = "--warmup-max-rounds", defaultValue = "12",
       description = "Warm-up rounds per server at most, however high its JIT share stays (default: ${DEFAULT-VALUE}; "
           + "never fewer than --warmup-rounds).")
   int warmupMaxRounds;
@@ -192,6 +198,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1");
     }
+    if (steadyRounds < 1) {
+      throw new IllegalArgumentException("--steady-rounds must be at least 1");
+    }
     if (message < 1024 || message > 64L << 20) {
       throw new IllegalArgumentException("--message must be between 1KiB and 64MiB");
     }
@@ -260,7 +269,7 @@ public final class BenchCommand implements Callable<Integer> {
           out.flush();
         }
         new WarmUp(DataSet.Layout.of(Math.min(warmup, requested), chunk, seed + 1), (int) message, timeout,
-            warmupRounds, warmupMaxRounds, steadyJitBelow).run(out, specs, started, settings.workDir());
+            warmupRounds, warmupMaxRounds, steadyJitBelow, steadyRounds).run(out, specs, started, settings.workDir());
         for (int r = 1; r <= rounds(); r++) {
           for (String s : specs) {
             BenchTarget t = started.get(s);

@@ -12,17 +12,19 @@ import java.util.Map;
 
 /**
  * The unmeasured rounds before the measured ones, alternating between the servers: at least
- * {@code minRounds} each, then more for a server while its JIT compiler threads took
- * {@code steadyJitBelow} of its CPU or more in its last one, up to {@code maxRounds}. How warm a
- * server was is read from /proc ({@link Costs#jitCpuSeconds}), not assumed from a round count: with
- * C2, the reference server and the no-op sink still compiled for 10-15 % of their CPU after six
- * 512 MiB rounds. A server whose JIT share is unknown stops at the minimum.
+ * {@code minRounds} each, then more for a server until its JIT compiler threads took less than
+ * {@code steadyJitBelow} of its CPU in each of its last {@code steadyRounds} rounds, up to
+ * {@code maxRounds}. How warm a server was is read from /proc ({@link Costs#jitCpuSeconds}), not
+ * assumed from a round count: with C2, the reference server and the no-op sink still compiled for
+ * 10-15 % of their CPU after six 512 MiB rounds. One quiet round is not enough: C2 compiles in
+ * waves, and a round at 1-4 % was followed by one at 6-10 % (the measured rounds then averaged
+ * 4.5-6 %). A server whose JIT share is unknown stops at the minimum.
  *
  * @param layout the warm-up relation (its own seed, so that no blob of the measured relation is
  *     uploaded before it is measured)
  */
 record WarmUp(DataSet.Layout layout, int pieceSize, Duration timeout, int minRounds, int maxRounds,
-    double steadyJitBelow) {
+    double steadyJitBelow, int steadyRounds) {
 
   /** Runs the rounds and prints each server's JIT shares, and whether it ended steady. */
   void run(PrintWriter out, List<String> specs, Map<String, BenchTarget> started, Path workDir) {
@@ -42,10 +44,8 @@ record WarmUp(DataSet.Layout layout, int pieceSize, Duration timeout, int minRou
           if (!round.verified()) {
             throw new IllegalStateException("warm-up round on " + s + " failed: " + round.problem());
           }
-          double share = round.serverJitFraction();
-          shares.get(s).add(share);
-          // NaN (unknown) is not "at or above", so an unknown share stops at the minimum.
-          if (w >= most || (w >= minRounds && !(share >= steadyJitBelow))) {
+          shares.get(s).add(round.serverJitFraction());
+          if (w >= most || (w >= minRounds && state(shares.get(s)) != State.WARMING)) {
             it.remove();
           }
         }
@@ -59,14 +59,42 @@ record WarmUp(DataSet.Layout layout, int pieceSize, Duration timeout, int minRou
     out.flush();
   }
 
-  /** How a server's warm-up ended, from the JIT share of its last round. */
+  /** Where a server's warm-up stands after its rounds so far. */
+  enum State { STEADY, WARMING, UNKNOWN }
+
+  /**
+   * STEADY when each of the last {@code steadyRounds} shares is below the threshold, UNKNOWN when
+   * the last share could not be read (no /proc), WARMING otherwise (also with fewer rounds than
+   * {@code steadyRounds}).
+   */
+  State state(List<Double> shares) {
+    if (shares.isEmpty()) {
+      return State.WARMING;
+    }
+    if (Double.isNaN(shares.get(shares.size() - 1))) {
+      return State.UNKNOWN;
+    }
+    int need = Math.max(1, steadyRounds);
+    if (shares.size() < need) {
+      return State.WARMING;
+    }
+    // NaN is not "below", so an unknown share among the last ones keeps a server warming.
+    boolean quiet = shares.subList(shares.size() - need, shares.size()).stream()
+        .allMatch(share -> share < steadyJitBelow);
+    return quiet ? State.STEADY : State.WARMING;
+  }
+
+  /** How a server's warm-up ended, from the JIT shares of its last rounds. */
   String verdict(List<Double> shares) {
     double last = shares.get(shares.size() - 1);
-    if (Double.isNaN(last)) {
-      return "JIT share unknown, stopped at the minimum";
-    }
-    return last < steadyJitBelow ? "steady: below " + percent(steadyJitBelow)
-        : "NOT STEADY: still " + percent(last) + " after " + shares.size() + " rounds";
+    return switch (state(shares)) {
+      case UNKNOWN -> "JIT share unknown, stopped at the minimum";
+      case STEADY -> "steady: below " + percent(steadyJitBelow)
+          + (steadyRounds > 1 ? " in each of the last " + steadyRounds + " rounds" : "");
+      case WARMING -> "NOT STEADY: " + percent(last) + " in the last of " + shares.size() + " rounds"
+          + (last < steadyJitBelow ? ", not below " + percent(steadyJitBelow) + " in each of the last "
+              + steadyRounds : "");
+    };
   }
 
   /** A share as a percentage with one decimal, {@code ?} when unknown. */
