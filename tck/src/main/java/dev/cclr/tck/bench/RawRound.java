@@ -1,5 +1,6 @@
 package dev.cclr.tck.bench;
 
+import dev.cclr.tck.client.ConnectSession;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
@@ -52,8 +53,11 @@ final class RawRound {
 
   /** Streams {@code total} bytes up under flow control; returns the count the sink confirms. */
   private static long upload(ManagedChannel channel, long total, int pieceSize, Duration timeout) {
+    // The same readiness threshold as the kit client's uploads, so that the ceiling is measured
+    // with the same client discipline as the servers it bounds.
     ClientCall<byte[], byte[]> call = channel.newCall(RawSink.UPLOAD,
-        CallOptions.DEFAULT.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        CallOptions.DEFAULT.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .withOnReadyThreshold(ConnectSession.UPLOAD_ON_READY_THRESHOLD));
     Object ready = new Object();
     long[] result = {-1};
     Status[] status = {null};
