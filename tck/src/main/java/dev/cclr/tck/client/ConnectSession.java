@@ -283,7 +283,8 @@ public final class ConnectSession implements AutoCloseable {
    * transport, the on-ready callback's executor) and a write of its own: against a server that reads
    * as fast as it is sent, the bench client spent 2.7-3.0 CPU-s per GB and uploaded 350-400 MB/s;
    * with 1 MiB, 1.5-1.9 CPU-s per GB and 1,000-1,400 MB/s. Flow control is unchanged: the server's
-   * HTTP/2 window still bounds what is in flight, and the queue is one chunk's worth at most.
+   * HTTP/2 window still bounds what is in flight, and at most 1 MiB of pieces waits in the client's
+   * transport (32 pieces of 32 KiB), so memory stays bounded however large the upload.
    */
   public static final int UPLOAD_ON_READY_THRESHOLD = 1 << 20;
 
