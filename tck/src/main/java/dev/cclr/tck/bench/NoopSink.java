@@ -40,9 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * discards the bytes (no CRC, no hashing, no storing) and confirms every artifact; ArtifactStatus
  * says nothing exists; Config answers Spark's defaults for the local-relation keys and remembers
  * what is set; ExecutePlan streams pre-encoded Arrow batches of {@value #BATCH_ROWS} rows (about
- * 2.5 MB, in the range servers send for these 1 KB rows: they keep a batch under 70% of
- * spark.connect.grpc.arrow.maxBatchSize, 4 MiB; the reference server sends 2048-row batches of
- * the bench's 4096-row chunk batches) holding exactly the bench relation's rows, in order.
+ * 2.5 MB; the reference server sends the bench's stored 4096-row batches as they are, about 4.1 MB
+ * each, since Spark's default spark.connect.grpc.arrow.maxBatchSize is 128 MiB and only the
+ * 10,000-row limit would cut them) holding exactly the bench relation's rows, in order.
  *
  * <p>The sink cannot know the rows from the discarded bytes, so the bench tells it through two
  * session confs only the sink reads: {@code cclr.bench.rows} and {@code cclr.bench.seed}. The

@@ -288,7 +288,8 @@ public final class ConnectSession implements AutoCloseable {
    */
   public static final int UPLOAD_ON_READY_THRESHOLD = 1 << 20;
 
-  private CallOptions uploadOptions() {
+  /** The options of every AddArtifacts call (package-private for the test that pins them). */
+  CallOptions uploadOptions() {
     return CallOptions.DEFAULT.withDeadline(deadline()).withOnReadyThreshold(UPLOAD_ON_READY_THRESHOLD);
   }
 

@@ -122,6 +122,15 @@ class ConnectSessionTest {
   }
 
   @Test
+  void uploadsQueueUpToOneMebibyteBeforeTheCallStopsBeingReady() {
+    // The bench's upload rate depends on it (see UPLOAD_ON_READY_THRESHOLD); gRPC's default of
+    // 32 KiB made every 32 KiB piece wait for the transport thread.
+    io.grpc.CallOptions options = session.uploadOptions();
+    assertEquals(Integer.valueOf(1 << 20), options.getOnReadyThreshold());
+    assertTrue(options.getDeadline() != null, "uploads keep the session's call deadline");
+  }
+
+  @Test
   void executeReattachesJoinsChunkedBatchesAndReleases() {
     ExecuteResult result = session.execute(range());
 
