@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the next spill overwrites it. Writing into a new file makes the kernel allocate and charge
  * page-cache folios and reserve disk blocks, and deleting it frees them all again; overwriting a
  * spare reuses both. On this project's bench machine writing and deleting spill files took a
- * quarter of the server's CPU, most of it that bookkeeping (README, Performance, "Spare spill
+ * quarter of the server's CPU, most of it that bookkeeping (spec/bench/history.md, "Spare spill
  * files"). Spares
  * count against the capacity like any spill file, and give way first: a reservation that does
  * not fit, or a write that meets a full disk, deletes them and tries again.

@@ -8,7 +8,7 @@ import java.util.Deque;
  * A few direct buffers that spill writes are gathered in. Uploads arrive in pieces of 32 KiB
  * (Spark's clients cut them so), and the kernel's cost of a buffered write falls with its size:
  * one 256 KiB write costs it about two thirds of eight 32 KiB ones (fewer, larger page-cache
- * folios and block reservations; README, Performance, "Spare spill files"). Copying a piece that
+ * folios and block reservations; spec/bench/history.md, "Spare spill files"). Copying a piece that
  * was just received, and is still in the CPU's cache, into the buffer costs less than that.
  *
  * <p>At most {@value #MAX_BUFFERS} buffers of {@value #BUFFER_BYTES} bytes exist, made on first

@@ -54,9 +54,9 @@ abstract class BenchTarget implements AutoCloseable {
 
   /**
    * The embedded server's JVM options besides -Xmx, for a resident set under 256 MiB and a steady
-   * cost per byte (why each: README, Performance, Memory and "The JIT tuned"): a small initial
-   * heap and the serial collector (G1's own structures and regions cost tens of MiB at this size);
-   * one pool arena for Arrow's netty allocator with 8 MiB chunks, so that 4 MiB record batch
+   * cost per byte (why each: README, Performance, Memory; spec/bench/history.md, "The JIT
+   * tuned"): a small initial heap and the serial collector (G1's own structures and regions cost
+   * tens of MiB at this size); one pool arena for Arrow's netty allocator with 8 MiB chunks, so that 4 MiB record batch
    * bodies are pooled instead of malloc'ed and freed in per-thread malloc arenas; the same one
    * arena for gRPC's own (shaded) netty, whose buffers uploads are parsed from (four arenas by
    * default on 2 cores: peak RSS 265-274 MiB at 2 GiB, one arena 234-236 MiB); a capped code
