@@ -99,7 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup-max-rounds", defaultValue = "12",
       description = "Warm-up rounds per server at most, however high its JIT share stays (default: ${DEFAULT-VALUE}; "
-          + "never fewer than --warmup-rounds).")
+          + "never fewer than --warmup-rounds), counted in rounds of --warmup: when --size cuts the warm-up relation, "
+          + "as many more rounds as keep the bytes the same, up to 100.")
   int warmupMaxRounds;
 
   @Option(names = "--no-ceiling", description = "Do not measure the ceilings (the no-op sink and raw gRPC).")
@@ -268,8 +269,10 @@ public final class BenchCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "bench: %s: %s, started in %.1f s%n", s, t.description(), (System.nanoTime() - start) / 1e9);
           out.flush();
         }
-        new WarmUp(DataSet.Layout.of(Math.min(warmup, requested), chunk, seed + 1), (int) message, timeout,
-            warmupRounds, warmupMaxRounds, steadyJitBelow, steadyRounds).run(out, specs, started, settings.workDir());
+        long warmupBytes = Math.min(warmup, requested);
+        new WarmUp(DataSet.Layout.of(warmupBytes, chunk, seed + 1), (int) message, timeout, warmupRounds,
+            WarmUp.maxRoundsFor(warmupMaxRounds, warmup, warmupBytes), steadyJitBelow, steadyRounds)
+            .run(out, specs, started, settings.workDir());
         for (int r = 1; r <= rounds(); r++) {
           for (String s : specs) {
             BenchTarget t = started.get(s);

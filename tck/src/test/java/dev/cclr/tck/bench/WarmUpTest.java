@@ -57,4 +57,15 @@ class WarmUpTest {
     assertEquals("0.0%", WarmUp.percent(0));
     assertEquals("?", WarmUp.percent(Double.NaN));
   }
+  @Test
+  void aWarmUpRelationCutBySizeGetsTheSameBytesWorthOfRounds() {
+    long mib = 1L << 20;
+    assertEquals(12, WarmUp.maxRoundsFor(12, 512 * mib, 512 * mib), "the relation asked for");
+    assertEquals(48, WarmUp.maxRoundsFor(12, 512 * mib, 128 * mib), "a quarter of it: four times the rounds");
+    assertEquals(24, WarmUp.maxRoundsFor(12, 512 * mib, 256 * mib));
+    assertEquals(36, WarmUp.maxRoundsFor(12, 512 * mib, 171 * mib), "rounded up");
+    assertEquals(WarmUp.MOST_ROUNDS, WarmUp.maxRoundsFor(12, 512 * mib, mib), "capped");
+    assertEquals(12, WarmUp.maxRoundsFor(12, 512 * mib, 0), "no warm-up relation: unchanged");
+    assertEquals(200, WarmUp.maxRoundsFor(200, 512 * mib, 128 * mib), "never below what was asked");
+  }
 }
