@@ -54,18 +54,19 @@ abstract class BenchTarget implements AutoCloseable {
 
   /**
    * The embedded server's JVM options besides -Xmx, for a resident set under 256 MiB and a steady
-   * cost per byte (why each: README, Performance, Memory; spec/bench/history.md, "The JIT
-   * tuned"): a small initial heap and the serial collector (G1's own structures and regions cost
-   * tens of MiB at this size); one pool arena for Arrow's netty allocator with 8 MiB chunks, so that 4 MiB record batch
-   * bodies are pooled instead of malloc'ed and freed in per-thread malloc arenas; the same one
-   * arena for gRPC's own (shaded) netty, whose buffers uploads are parsed from (four arenas by
-   * default on 2 cores: peak RSS 265-274 MiB at 2 GiB, one arena 234-236 MiB); a capped code
-   * cache; and C2 only for the really hot code: tier 4 (C2) thresholds ten times the JVM's, so the
-   * per-piece and per-frame code of the transport and the upload (called tens of thousands of times
-   * a round) is compiled by C2 during the warm-up, while the long tail of per-chunk and per-call
-   * methods stays in C1 code. With the JVM's thresholds C2 kept compiling that tail in every round
-   * (6-16 % of the server's CPU after six warm-up rounds); with C1 only (the fifth and sixth steps)
-   * the hot code cost a quarter more per GB (1.82-1.97 against 1.46-1.47 CPU-s/GB, alternating).
+   * cost per byte (why each: README, Performance, Memory; spec/bench/history.md, "The JIT tuned"):
+   * a small initial heap and the serial collector (G1's own structures and regions cost tens of MiB
+   * at this size); one pool arena for Arrow's netty allocator with 8 MiB chunks, so that 4 MiB
+   * record batch bodies are pooled instead of malloc'ed and freed in per-thread malloc arenas; the
+   * same one arena for gRPC's own (shaded) netty, whose buffers uploads are parsed from (four
+   * arenas by default on 2 cores: peak RSS 265-274 MiB at 2 GiB, one arena 234-236 MiB); a capped
+   * code cache; and C2 only for the really hot code: tier 4 (C2) thresholds ten times the JVM's, so
+   * the per-piece and per-frame code of the transport and the upload (called tens of thousands of
+   * times a round) is compiled by C2 during the warm-up, while the long tail of per-chunk and
+   * per-call methods stays in C1 code. With the JVM's thresholds C2 kept compiling that tail in
+   * every round (6-16 % of the server's CPU after six warm-up rounds); with C1 only (the fifth and
+   * sixth steps) the hot code cost a quarter more per GB (1.82-1.97 against 1.46-1.47 CPU-s/GB,
+   * alternating).
    */
   static final String EMBEDDED_JVM_OPTIONS = "-Xms16m -XX:+UseSerialGC -Dio.netty.allocator.maxOrder=10 "
       + "-Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=0 "

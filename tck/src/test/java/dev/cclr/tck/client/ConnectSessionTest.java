@@ -2,6 +2,7 @@ package dev.cclr.tck.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -127,7 +128,7 @@ class ConnectSessionTest {
     // 32 KiB made every 32 KiB piece wait for the transport thread.
     io.grpc.CallOptions options = session.uploadOptions();
     assertEquals(Integer.valueOf(1 << 20), options.getOnReadyThreshold());
-    assertTrue(options.getDeadline() != null, "uploads keep the session's call deadline");
+    assertNotNull(options.getDeadline(), "uploads keep the session's call deadline");
   }
 
   @Test
