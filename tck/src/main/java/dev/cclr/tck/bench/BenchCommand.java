@@ -43,8 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--target", required = true,
-      description = "embedded (reference server, child JVM), spark:<version>, noop, raw (grpc-java byte streams), "
-          + "or sc://host:port")
+      description = "embedded (reference server, child JVM), other-build:<class path> (the reference server of another "
+          + "build, e.g. the jar of the commit before a change: a before-and-after comparison in one run), "
+          + "spark:<version>, noop, raw (grpc-java byte streams), or sc://host:port")
   String target;
 
   @Option(names = "--vs", description = "A second target, measured alternately with the first.")

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A server the bench measures: {@code embedded} (the reference server in a child JVM), {@code
+ * other-build:<class path>} (the reference server of another build, e.g. the jar of the commit before a
+ * change, started the same way: a before-and-after comparison inside one run), {@code
  * spark:<version>} (a real Spark Connect server from Maven Central, in a child JVM), {@code noop}
  * (the {@link NoopSink} in a child JVM) or {@code sc://host:port} (a running server, no memory
  * figure).
@@ -75,20 +77,45 @@ abstract class BenchTarget implements AutoCloseable {
       + "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 "
       + "-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000";
 
+  /**
+   * Prefix of a reference server from another build. Only a comparison inside one run measures a
+   * change on a shared machine: separate runs of the same build differ by as much as most changes
+   * do (spec/bench/history.md, eleventh step).
+   */
+  static final String OTHER_BUILD = "other-build:";
+
   static void validate(String spec) {
-    if (!spec.equals("embedded") && !spec.equals("noop") && !spec.equals("raw") && !spec.startsWith("spark:")
-        && !spec.startsWith("sc://")) {
-      throw new IllegalArgumentException(
-          "unknown target '" + spec + "': use embedded, noop, raw, spark:<version> or sc://host:port");
+    if (!spec.equals("embedded") && !spec.startsWith(OTHER_BUILD) && !spec.equals("noop") && !spec.equals("raw")
+        && !spec.startsWith("spark:") && !spec.startsWith("sc://")) {
+      throw new IllegalArgumentException("unknown target '" + spec
+          + "': use embedded, other-build:<class path>, noop, raw, spark:<version> or sc://host:port");
     }
     if (spec.startsWith("sc://")) {
       ConnectUri.parse(spec);
     }
+    if (spec.startsWith(OTHER_BUILD)) {
+      otherBuildClassPath(spec);
+    }
+  }
+
+  /** The class path of an {@code other-build:<class path>} target, every entry of it an existing file or directory. */
+  static String otherBuildClassPath(String spec) {
+    String classPath = spec.substring(OTHER_BUILD.length());
+    if (classPath.isBlank()) {
+      throw new IllegalArgumentException("target '" + spec + "' names no class path: use other-build:<jar or class path>");
+    }
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      if (!java.nio.file.Files.exists(Path.of(entry))) {
+        throw new IllegalArgumentException("target '" + spec + "': no such file or directory: " + entry);
+      }
+    }
+    return classPath;
   }
 
   static BenchTarget start(String spec, Settings settings) {
     validate(spec);
-    if (spec.equals("embedded")) {
+    if (spec.equals("embedded") || spec.startsWith(OTHER_BUILD)) {
+      String classPath = spec.equals("embedded") ? System.getProperty("java.class.path") : otherBuildClassPath(spec);
       List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0",
           "--store-dir", settings.workDir().resolve("store").toString(),
           "--memory-budget", settings.embeddedMemoryBudget(),
@@ -102,10 +129,11 @@ abstract class BenchTarget implements AutoCloseable {
       }
       List<String> jvm = new ArrayList<>(List.of("-Xmx" + settings.embeddedHeap()));
       jvm.addAll(settings.embeddedJvmOptions());
-      ChildJvm child = ChildJvm.start(jvm, "dev.cclr.server.Main", args,
+      ChildJvm child = ChildJvm.start(classPath, jvm, "dev.cclr.server.Main", args,
           Pattern.compile("Reference server listening on [^:\\s]+:(\\d+)"),
           settings.workDir().resolve("embedded-" + System.nanoTime() + ".log"), Duration.ofSeconds(60));
-      return new ChildTarget(spec, child, "reference server, child JVM " + String.join(" ", jvm)
+      String build = spec.equals("embedded") ? "" : " from " + classPath;
+      return new ChildTarget(spec, child, "reference server" + build + ", child JVM " + String.join(" ", jvm)
           + " --memory-budget " + settings.embeddedMemoryBudget() + ", pid " + child.pid());
     }
     if (spec.equals("noop")) {

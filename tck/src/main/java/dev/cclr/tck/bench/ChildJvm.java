@@ -35,12 +35,18 @@ final class ChildJvm implements AutoCloseable {
 
   static ChildJvm start(List<String> jvmArgs, String mainClass, List<String> args, Pattern portLine,
       Path log, Duration timeout) {
+    return start(System.getProperty("java.class.path"), jvmArgs, mainClass, args, portLine, log, timeout);
+  }
+
+  /** As above, with {@code mainClass} taken from the given class path instead of the bench's own. */
+  static ChildJvm start(String classPath, List<String> jvmArgs, String mainClass, List<String> args,
+      Pattern portLine, Path log, Duration timeout) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
     Process process;

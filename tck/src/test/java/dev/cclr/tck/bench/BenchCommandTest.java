@@ -65,4 +65,66 @@ class BenchCommandTest {
     assertTrue(exit != 0, output);
     assertTrue(output.contains("CclrNoSuchOption") || output.contains("dev.cclr.server.Main"), output);
   }
+
+  /**
+   * embedded:<class path> starts the reference server of another build the way embedded starts
+   * this one, and the two are measured in the same run (here the same build twice).
+   */
+  @Test
+  void anotherBuildIsMeasuredNextToThisOneInTheSameRun(@TempDir Path dir) {
+    String other = BenchTarget.OTHER_BUILD + System.getProperty("java.class.path");
+    StringWriter text = new StringWriter();
+    CommandLine cli = new CommandLine(new TckCli());
+    cli.setOut(new PrintWriter(text, true));
+    int exit = cli.execute("bench", "--target", "embedded", "--vs", other, "--size", "16MiB", "--rounds", "1",
+        "--no-ceiling", "--work-dir", dir.toString(), "--warmup", "0");
+    String output = text.toString();
+    assertEquals(0, exit, output);
+    String line = output.lines().filter(l -> l.startsWith("throughput_ratio=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no key=value line:\n" + output));
+    Map<String, String> pairs = KeyValueLine.parse(line);
+    assertEquals("true", pairs.get("verified"), line);
+    assertEquals(other, pairs.get("T2"), line);
+    assertTrue(Double.parseDouble(pairs.get("T2_MBps")) > 0, line);
+    // Started by the bench, so its memory and CPU are read from /proc like embedded's.
+    assertTrue(Long.parseLong(pairs.get("T2_peak_rss_MiB")) > 0, line);
+    assertTrue(Double.parseDouble(pairs.get("T2_server_cpu_s_per_GB")) > 0, line);
+    assertTrue(output.contains("reference server from " + System.getProperty("java.class.path")), output);
+  }
+
+  /** A class path that is not there is refused before anything starts, naming the missing entry. */
+  @Test
+  void anotherBuildThatIsNotThereIsRefused(@TempDir Path dir) {
+    for (String[] bad : new String[][] {
+        {BenchTarget.OTHER_BUILD + dir.resolve("before.jar"), "no such file or directory: " + dir.resolve("before.jar")},
+        {BenchTarget.OTHER_BUILD, "names no class path"}}) {
+      StringWriter text = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new TckCli());
+      cli.setOut(new PrintWriter(text, true));
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute("bench", "--target", "embedded", "--vs", bad[0], "--size", "16MiB", "--no-ceiling",
+          "--work-dir", dir.toString());
+      String output = text + "\n" + err;
+      assertTrue(exit != 0, output);
+      assertTrue(output.contains(bad[1]), output);
+      assertTrue(!output.contains("bench: machine"), "refused before the run began:\n" + output);
+    }
+  }
+
+  /** The other build's class path is the one the server starts from: one without the server cannot start it. */
+  @Test
+  void anotherBuildStartsFromItsOwnClassPath(@TempDir Path dir) throws Exception {
+    Path empty = java.nio.file.Files.createDirectory(dir.resolve("no-server-here"));
+    StringWriter text = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new TckCli());
+    cli.setOut(new PrintWriter(text, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute("bench", "--target", BenchTarget.OTHER_BUILD + empty, "--size", "16MiB", "--rounds", "1",
+        "--no-ceiling", "--work-dir", dir.toString(), "--warmup", "0");
+    String output = text + "\n" + err;
+    assertTrue(exit != 0, output);
+    assertTrue(output.contains("dev.cclr.server.Main did not start"), output);
+  }
 }
