@@ -40,11 +40,21 @@ final class PlanSteps {
     if (!reattachable && (cutAfter > 0 || !checksum.isMissingNode())) {
       throw new FixtureException("execute: \"reattachable\": false goes with neither cutAfterResponses nor a checksum");
     }
+    JsonNode operationId = step.path("operationId");
+    if (!operationId.isMissingNode() && !checksum.isMissingNode()) {
+      throw new FixtureException("execute: operationId does not go with a checksum");
+    }
     if (!checksum.isMissingNode()) {
       return executeStreaming(step, session, plan, checksum.path("column").asText("id"));
     }
-    ExecuteResult result = session.execute(plan, reattachable
-        ? ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter) : ExecuteOptions.singleStream());
+    ExecuteOptions options = reattachable
+        ? ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter) : ExecuteOptions.singleStream();
+    if (!operationId.isMissingNode()) {
+      // "latest": the id of the session's latest earlier execute step, which the kit read to its end and released.
+      options = options.withOperationId(operationId.asText().equals("latest")
+          ? context.lastOperationId(step) : operationId.asText());
+    }
+    ExecuteResult result = session.execute(plan, options);
     context.noteOperation(step, result.operationId());
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
