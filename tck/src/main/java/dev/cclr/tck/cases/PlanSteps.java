@@ -35,11 +35,26 @@ final class PlanSteps {
     ConnectSession session = context.session(step);
     Plan plan = plans.of(step, context.placeholders(step));
     JsonNode checksum = step.path("expect").path("checksum");
+    boolean reattachable = step.path("reattachable").asBoolean(true);
+    int cutAfter = step.path("cutAfterResponses").asInt(0);
+    if (!reattachable && (cutAfter > 0 || !checksum.isMissingNode())) {
+      throw new FixtureException("execute: \"reattachable\": false goes with neither cutAfterResponses nor a checksum");
+    }
+    JsonNode operationId = step.path("operationId");
+    if (!operationId.isMissingNode() && !checksum.isMissingNode()) {
+      throw new FixtureException("execute: operationId does not go with a checksum");
+    }
     if (!checksum.isMissingNode()) {
       return executeStreaming(step, session, plan, checksum.path("column").asText("id"));
     }
-    int cutAfter = step.path("cutAfterResponses").asInt(0);
-    ExecuteResult result = session.execute(plan, ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter));
+    ExecuteOptions options = reattachable
+        ? ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter) : ExecuteOptions.singleStream();
+    if (!operationId.isMissingNode()) {
+      // "latest": the id of the session's latest earlier execute step, which the kit read to its end and released.
+      options = options.withOperationId(operationId.asText().equals("latest")
+          ? context.lastOperationId(step) : operationId.asText());
+    }
+    ExecuteResult result = session.execute(plan, options);
     context.noteOperation(step, result.operationId());
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
@@ -63,7 +78,7 @@ final class PlanSteps {
       return o;
     }
     ObjectNode data = SessionEcho.withProblems(CaseRunner.object(), problems);
-    streamShape(data, result);
+    streamShape(data, result, reattachable);
     CanonicalTable table;
     try {
       table = result.table();
@@ -94,7 +109,7 @@ final class PlanSteps {
         return ErrorObservations.of(Op.EXECUTE, session, result.error().get());
       }
       ObjectNode data = CaseRunner.object();
-      streamShape(data, result);
+      streamShape(data, result, true);
       data.put(ObservedField.ROW_COUNT.json(), digest.rows());
       data.putObject(ObservedField.CHECKSUM.json()).put("column", column).put("sum", Long.toString(digest.sum()));
       data.put(ObservedField.RESULT_BYTES.json(), digest.bytes());
@@ -102,13 +117,21 @@ final class PlanSteps {
     }
   }
 
-  /** Protocol problems of the response stream, and a missing ResultComplete. */
-  private static void streamShape(ObjectNode data, ExecuteResult result) {
-    if (!result.protocolProblems().isEmpty()) {
-      var protocol = data.putArray(ObservedField.PROTOCOL_PROBLEMS.json());
-      result.protocolProblems().forEach(protocol::add);
+  /**
+   * Protocol problems of the response stream, and a ResultComplete where it does not belong: missing
+   * at the end of a reattachable execution, or sent in a non-reattachable one (where Spark 4.1.2
+   * and 4.2.0 send none, SRV-SEM-011).
+   */
+  private static void streamShape(ObjectNode data, ExecuteResult result, boolean reattachable) {
+    List<String> problems = new ArrayList<>(result.protocolProblems());
+    if (!reattachable && result.resultComplete()) {
+      problems.add("ResultComplete arrived in an execution that did not ask to be reattachable");
     }
-    if (!result.resultComplete()) {
+    if (!problems.isEmpty()) {
+      var protocol = data.putArray(ObservedField.PROTOCOL_PROBLEMS.json());
+      problems.forEach(protocol::add);
+    }
+    if (reattachable && !result.resultComplete()) {
       data.put(ObservedField.RESULT_COMPLETE.json(), false);
     }
   }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReattachStepTest {
   private final List<String> executed = new CopyOnWriteArrayList<>();
+  private final List<Boolean> askedReattachable = new CopyOnWriteArrayList<>();
   private final List<String> reattached = new CopyOnWriteArrayList<>();
   private volatile boolean reattachSucceeds;
   private Server server;
@@ -48,6 +49,8 @@ class ReattachStepTest {
           @Override
           public void executePlan(ExecutePlanRequest request, StreamObserver<ExecutePlanResponse> out) {
             executed.add(request.getOperationId());
+            askedReattachable.add(request.getRequestOptionsList().stream()
+                .anyMatch(o -> o.hasReattachOptions() && o.getReattachOptions().getReattachable()));
             out.onNext(ExecutePlanResponse.newBuilder().setSessionId(request.getSessionId())
                 .setServerSideSessionId("s1").setOperationId(request.getOperationId()).setResponseId("r1")
                 .setResultComplete(ExecutePlanResponse.ResultComplete.getDefaultInstance()).build());
@@ -121,6 +124,52 @@ class ReattachStepTest {
           () -> steps.perform(step("{\"op\": \"reattachExecute\", \"operation\": \"first\"}")));
       assertTrue(bad.getMessage().contains("\"latest\" or \"unknown\""), bad.getMessage());
       assertEquals(List.of(), reattached, "a broken step sends nothing");
+    }
+  }
+
+  /**
+   * execute with "reattachable": false asks for no reattachment, and the ResultComplete this server
+   * sends anyway is a protocol problem of the step (SRV-SEM-011); by default the same answer is fine.
+   */
+  @Test
+  void aNonReattachableExecuteAsksForNoReattachmentAndFlagsAResultComplete() throws Exception {
+    try (CaseSessions sessions = new CaseSessions(ConnectUri.local(server.getPort()))) {
+      StepExecutor steps = new StepExecutor(Map.of(), sessions);
+      Observation single = steps.perform(step(
+          "{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}, \"reattachable\": false}"));
+      Observation reattachable = steps.perform(step("{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}}"));
+      assertEquals(List.of(false, true), askedReattachable);
+      assertEquals("[\"ResultComplete arrived in an execution that did not ask to be reattachable\"]",
+          single.data().path("protocolProblems").toString(), single.toString());
+      assertTrue(reattachable.data().path("protocolProblems").isMissingNode(), reattachable.toString());
+      assertEquals(List.of(), reattached, "a non-reattachable execution is never reattached");
+    }
+  }
+
+  /** execute's operationId is sent as given; "latest" is the id of the session's latest earlier execute. */
+  @Test
+  void anExecuteSendsTheOperationIdItNames() throws Exception {
+    try (CaseSessions sessions = new CaseSessions(ConnectUri.local(server.getPort()))) {
+      StepExecutor steps = new StepExecutor(Map.of(), sessions);
+      steps.perform(step("{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}, \"operationId\": \"not-a-uuid\"}"));
+      steps.perform(step("{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}}"));
+      steps.perform(step("{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}, \"operationId\": \"latest\"}"));
+      assertEquals("not-a-uuid", executed.get(0));
+      assertNotEquals(executed.get(0), executed.get(1));
+      assertEquals(executed.get(1), executed.get(2), "latest: the second execute's operation id");
+    }
+  }
+
+  @Test
+  void aNonReattachableExecuteThatIsCutOrStreamedIsABrokenFixture() throws Exception {
+    try (CaseSessions sessions = new CaseSessions(ConnectUri.local(server.getPort()))) {
+      StepExecutor steps = new StepExecutor(Map.of(), sessions);
+      for (String extra : List.of("\"cutAfterResponses\": 1", "\"expect\": {\"checksum\": {\"column\": \"a\"}}")) {
+        FixtureException e = assertThrows(FixtureException.class, () -> steps.perform(step(
+            "{\"op\": \"execute\", \"local\": {\"schema\": \"a INT\"}, \"reattachable\": false, " + extra + "}")));
+        assertTrue(e.getMessage().contains("\"reattachable\": false goes with neither"), e.getMessage());
+      }
+      assertEquals(List.of(), executed, "a broken step sends nothing");
     }
   }
 
