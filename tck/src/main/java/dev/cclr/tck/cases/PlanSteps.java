@@ -65,7 +65,9 @@ final class PlanSteps {
       context.echo(step, session, "ExecutePlan", r.getSessionId(), r.getServerSideSessionId(), problems);
     }
     if (result.error().isPresent()) {
-      Observation o = ErrorObservations.of(Op.EXECUTE, session, result.error().get());
+      // The operation id is written ${operationId}: an error about the handle (SRV-SEM-012) names it,
+      // and it is a fresh id per run that two servers agree on only as a placeholder.
+      Observation o = ErrorObservations.of(Op.EXECUTE, session, result.error().get(), Optional.of(result.operationId()));
       ObjectNode error = (ObjectNode) o.data().get(ObservedField.ERROR.json());
       if (!result.batches().isEmpty()) {
         // SRV-ERR-007: what a server detects before it sends rows must come before any rows.
