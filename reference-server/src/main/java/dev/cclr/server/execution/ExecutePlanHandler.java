@@ -31,6 +31,11 @@ public final class ExecutePlanHandler {
         req.hasClientObservedServerSideSessionId()
             ? Optional.of(req.getClientObservedServerSideSessionId()) : Optional.empty());
     String operationId = req.hasOperationId() ? checkedOperationId(req.getOperationId()) : UUID.randomUUID().toString();
+    Optional<Operation> existing = ctx.operations().find(session, operationId);
+    if (existing.isPresent()) {
+      attachAgain(existing.get(), req, call);
+      return;
+    }
     boolean reattachable = req.getRequestOptionsList().stream()
         .anyMatch(o -> o.hasReattachOptions() && o.getReattachOptions().getReattachable());
     Optional<ResultChunkingOptions> chunking = req.getRequestOptionsList().stream()
@@ -52,13 +57,29 @@ public final class ExecutePlanHandler {
     ResponseProducer producer = new ResponseProducer(
         () -> ctx.planner().plan(PlanDecoder.rootOf(req.getPlan()), new SessionPlanningContext(session, allocator)),
         format, reattachable, allocator);
-    Operation op = new Operation(session, operationId, reattachable, req.getTagsList(), producer, allocator,
+    Operation op = new Operation(session, operationId, req.getPlan(), reattachable, req.getTagsList(), producer, allocator,
         config.retryBufferSize());
     try {
       ctx.operations().register(op);
     } catch (RuntimeException e) {
       op.close();
       throw e;
+    }
+    new ResponseSender(op, call, 1, ctx.senders(), ctx.errors(), ctx.operations()::senderEnded).start();
+  }
+
+  /**
+   * An ExecutePlan naming an operation the session still holds. As in Spark 4.1.2 and 4.2.0: with
+   * the same plan it is a client retrying its ExecutePlan (the first call's stream was lost), so it
+   * gets the operation's responses again from the first, like a ReattachExecute without
+   * last_response_id; with another plan the id is taken (SRV-SEM-014).
+   */
+  private void attachAgain(Operation op, ExecutePlanRequest req, ServerCallStreamObserver<ExecutePlanResponse> call) {
+    if (!op.runs(req.getPlan())) {
+      throw ExecutionErrors.operationAlreadyExists(op.operationId());
+    }
+    if (!op.reattachable()) {
+      throw ExecutionErrors.notReattachable();
     }
     new ResponseSender(op, call, 1, ctx.senders(), ctx.errors(), ctx.operations()::senderEnded).start();
   }

@@ -1,6 +1,7 @@
 package dev.cclr.server.execution;
 
 import dev.cclr.proto.ExecutePlanResponse;
+import dev.cclr.proto.Plan;
 import dev.cclr.server.sessions.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,8 @@ final class Operation {
 
   private final Session session;
   private final String operationId;
+  /** The plan the operation runs: an ExecutePlan repeating its id with this plan attaches to it. */
+  private final Plan plan;
   private final boolean reattachable;
   private final List<String> tags;
   private final ResponseProducer producer;
@@ -57,10 +60,11 @@ final class Operation {
   private ResponseSender sender;
   private long detachedSinceNanos = System.nanoTime();
 
-  Operation(Session session, String operationId, boolean reattachable, List<String> tags,
+  Operation(Session session, String operationId, Plan plan, boolean reattachable, List<String> tags,
       ResponseProducer producer, BufferAllocator allocator, long retryBufferBytes) {
     this.session = session;
     this.operationId = operationId;
+    this.plan = plan;
     this.reattachable = reattachable;
     this.tags = List.copyOf(tags);
     this.producer = producer;
@@ -73,6 +77,9 @@ final class Operation {
   String operationId() { return operationId; }
 
   boolean reattachable() { return reattachable; }
+
+  /** Whether {@code other} is the plan this operation runs, field for field. */
+  boolean runs(Plan other) { return plan.equals(other); }
 
   List<String> tags() { return tags; }
 

@@ -179,6 +179,29 @@ class ExecutionTest {
         .expectClass("INVALID_HANDLE.OPERATION_NOT_FOUND", "HY000");
   }
 
+  /**
+   * SRV-SEM-014: an ExecutePlan repeating the id of a kept reattachable operation with the same
+   * plan gets its responses again (same ids, the plan not run again); with another plan the id is taken.
+   */
+  @Test
+  void theSameIdWithTheSamePlanReplaysAndWithAnotherPlanIsTaken() {
+    String op = UUID.randomUUID().toString();
+    ExecutePlanRequest first = rpc.execute(Rpc.local(Ipc.ints(3, 0))).setOperationId(op)
+        .addRequestOptions(Rpc.reattachable()).build();
+    List<ExecutePlanResponse> original = rpc.collect(first);
+    assertTrue(original.get(original.size() - 1).hasResultComplete());
+    List<ExecutePlanResponse> again = rpc.collect(first);
+    assertEquals(original.stream().map(ExecutePlanResponse::getResponseId).toList(),
+        again.stream().map(ExecutePlanResponse::getResponseId).toList(), "the same responses, not a second run");
+    assertEquals(Rpc.rows(original), Rpc.rows(again));
+    Errors e = Errors.thrownBy(() -> rpc.collect(rpc.execute(Rpc.local(Ipc.ints(2, 0))).setOperationId(op)
+        .addRequestOptions(Rpc.reattachable()).build()))
+        .expectClass("INVALID_HANDLE.OPERATION_ALREADY_EXISTS", "HY000");
+    assertEquals("{\"handle\":\"" + op + "\"}", e.params());
+    t.blocking.releaseExecute(release(op).setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance()).build());
+    Errors.thrownBy(() -> rpc.collect(first)).expectClass("INVALID_HANDLE.OPERATION_ABANDONED", "HY000");
+  }
+
   @Test
   void releasingARunningOperationDisconnectsItsStream() {
     for (int i = 0; i < 5; i++) { // the release races with production; the answer must not depend on it

@@ -26,6 +26,14 @@ final class ErrorObservations {
    * a placeholder (INVALID_HANDLE.OPERATION_NOT_FOUND quotes it).
    */
   static Observation of(Op op, ConnectSession session, RemoteError error, Optional<String> operationId) {
+    return of(op, session, error, operationId.map(id -> java.util.Map.of(id, "${operationId}")).orElse(java.util.Map.of()));
+  }
+
+  /**
+   * As {@link #of(Op, ConnectSession, RemoteError)}, with each fresh value the request carried (an
+   * operation id, a response id) written as its placeholder: {@code fresh} maps value to placeholder.
+   */
+  static Observation of(Op op, ConnectSession session, RemoteError error, java.util.Map<String, String> fresh) {
     String serverSide = session.serverSideSessionId().orElse(null);
     String clientSide = session.sessionId();
     ObjectNode e = CaseRunner.object();
@@ -36,8 +44,8 @@ final class ErrorObservations {
     e.put(ObservedField.REASON.json(), info.map(SparkErrorInfo::reason).orElse(null));
     ObjectNode params = e.putObject(ObservedField.MESSAGE_PARAMETERS.json());
     info.ifPresent(i -> new TreeMap<>(i.messageParameters())
-        .forEach((k, v) -> params.put(k, withOperation(normalise(v, serverSide, clientSide), operationId))));
-    e.put(ObservedField.MESSAGE.json(), withOperation(normalise(error.description(), serverSide, clientSide), operationId));
+        .forEach((k, v) -> params.put(k, withFresh(normalise(v, serverSide, clientSide), fresh))));
+    e.put(ObservedField.MESSAGE.json(), withFresh(normalise(error.description(), serverSide, clientSide), fresh));
     putList(e, ObservedField.ENVELOPE_PROBLEMS, EnvelopeChecks.envelopeProblems(error), serverSide, clientSide);
     putList(e, ObservedField.FORMAT_PROBLEMS, EnvelopeChecks.formatProblems(error), serverSide, clientSide);
     ObjectNode data = CaseRunner.object();
@@ -52,8 +60,12 @@ final class ErrorObservations {
     }
   }
 
-  private static String withOperation(String value, Optional<String> operationId) {
-    return value == null || operationId.isEmpty() ? value : value.replace(operationId.get(), "${operationId}");
+  private static String withFresh(String value, java.util.Map<String, String> fresh) {
+    String out = value;
+    for (var e : fresh.entrySet()) {
+      out = out == null ? null : out.replace(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
   static String normalise(String value, String serverSide, String clientSide) {

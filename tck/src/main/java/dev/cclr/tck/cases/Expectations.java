@@ -72,8 +72,27 @@ final class Expectations {
     if (expect.has("checksum")) {
       return checkStreamed(expect, observed);
     }
+    if (expect.path("repeatsLatest").asBoolean(false)) {
+      JsonNode difference = observed.data().get(ObservedField.REPLAY_DIFFERENCE.json());
+      if (difference == null) {
+        throw new FixtureException("repeatsLatest goes with an execute of operationId \"latest\" or a reattachExecute "
+            + "of \"latest\" without lastResponse");
+      }
+      if (!difference.asText().isEmpty()) {
+        return "expected the latest execute's responses again, with the same response ids: " + difference.asText();
+      }
+    }
+    if (expect.has("arrowPiecesAtMost")) {
+      String pieces = checkPieces(expect.get("arrowPiecesAtMost").asLong(), observed);
+      if (pieces != null) {
+        return pieces;
+      }
+    }
     if (expect.has("rows")) {
       return checkRows(expect.get("rows").asText(), observed, blobs);
+    }
+    if (expect.has("responses")) {
+      return checkResponses(expect.get("responses").asInt(), observed);
     }
     if (expect.has("summaries")) {
       JsonNode want = expand(expect.get("summaries"), p);
@@ -148,7 +167,7 @@ final class Expectations {
       return expect.path("rowCount").asLong() + " rows whose column " + expect.path("checksum").path("column").asText()
           + " sums to " + expect.path("checksum").path("sum").asText();
     }
-    for (String member : new String[] {"schema", "summaries", "exists", "pairs", "keys", "details"}) {
+    for (String member : new String[] {"schema", "summaries", "exists", "pairs", "keys", "details", "responses"}) {
       if (expect.has(member)) {
         return member + " " + expect.get(member);
       }
@@ -195,6 +214,28 @@ final class Expectations {
     String gotSum = observed.data().path(ObservedField.CHECKSUM.json()).path("sum").asText();
     return wantSum.equals(gotSum) ? null
         : "expected the sum of column " + expect.path("checksum").path("column").asText() + " to be " + wantSum + " but got " + gotSum;
+  }
+
+  /** SRV-SEM-015: no response of a result that allowed chunking carries more Arrow data than the client asked for. */
+  private static String checkPieces(long most, Observation observed) {
+    JsonNode largest = observed.data().get(ObservedField.LARGEST_ARROW_PIECE.json());
+    if (largest == null) {
+      throw new FixtureException("arrowPiecesAtMost goes with an execute step that sets resultChunking");
+    }
+    return largest.asLong() <= most ? null
+        : "the request allowed Arrow batches in pieces of " + most + " bytes, but a response carried "
+            + largest.asLong() + " bytes of Arrow data";
+  }
+
+  /** A reattached stream expected to bring exactly this many responses (0: nothing after the last response). */
+  private static String checkResponses(int want, Observation observed) {
+    JsonNode problems = observed.data().get(ObservedField.PROTOCOL_PROBLEMS.json());
+    if (problems != null) {
+      return "the result stream broke the protocol: " + problems;
+    }
+    int got = observed.data().path(ObservedField.RESPONSES.json()).asInt(-1);
+    return want == got ? null : "expected a stream of " + want + " responses but it brought " + got
+        + observed.table().map(t -> " with " + t.rowCount() + " rows").orElse("");
   }
 
   private static String checkRows(String blobKey, Observation observed, Map<String, Blob> blobs) {

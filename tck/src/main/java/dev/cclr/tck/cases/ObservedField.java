@@ -62,7 +62,16 @@ enum ObservedField {
    */
   DETAILS("details"),
   /** ExecutePlan: present (false) when the stream ended without ResultComplete. */
-  RESULT_COMPLETE("resultComplete");
+  RESULT_COMPLETE("resultComplete"),
+  /** ExecutePlan that allowed result chunking: the most bytes of Arrow data one response carried. */
+  LARGEST_ARROW_PIECE("largestArrowPiece"),
+  /** ReattachExecute that succeeded: how many responses its stream brought. */
+  RESPONSES("responses"),
+  /**
+   * A stream that may repeat the latest execute's responses (an execute of operationId "latest", a
+   * reattach of "latest" from the start): where its response ids depart from those, "" where they agree.
+   */
+  REPLAY_DIFFERENCE("replayDifference");
 
   private final String json;
 

@@ -7,7 +7,6 @@ import dev.cclr.proto.AnalyzePlanRequest;
 import dev.cclr.proto.AnalyzePlanResponse;
 import dev.cclr.proto.ExecutePlanResponse;
 import dev.cclr.proto.Plan;
-import dev.cclr.proto.ReattachExecuteRequest;
 import dev.cclr.proto.UserContext;
 import dev.cclr.tck.arrow.ArrowIpc;
 import dev.cclr.tck.arrow.CanonicalTable;
@@ -50,12 +49,23 @@ final class PlanSteps {
     ExecuteOptions options = reattachable
         ? ExecuteOptions.defaults().cuttingFirstStreamAfter(cutAfter) : ExecuteOptions.singleStream();
     if (!operationId.isMissingNode()) {
-      // "latest": the id of the session's latest earlier execute step, which the kit read to its end and released.
+      // "latest": the id of the session's latest earlier execute step.
       options = options.withOperationId(operationId.asText().equals("latest")
           ? context.lastOperationId(step) : operationId.asText());
     }
+    if (!step.path("release").asBoolean(true)) {
+      if (!reattachable) {
+        throw new FixtureException("execute: \"release\": false is for a reattachable execution");
+      }
+      options = options.keepingOperation();
+    }
+    JsonNode chunking = step.path("resultChunking");
+    if (!chunking.isMissingNode()) {
+      options = options.chunkingResultsInto(chunking.path("preferredChunkSize").asLong(0));
+    }
+    List<String> latestIds = context.latestResponseIds(step);
     ExecuteResult result = session.execute(plan, options);
-    context.noteOperation(step, result.operationId());
+    context.noteOperation(step, result.operationId(), responseIds(result));
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
           + cutAfter + " responses, so the rest of the result never had to come through ReattachExecute");
@@ -84,6 +94,13 @@ final class PlanSteps {
     }
     ObjectNode data = SessionEcho.withProblems(CaseRunner.object(), problems);
     streamShape(data, result, reattachable);
+    if (operationId.asText().equals("latest")) {
+      data.put(ObservedField.REPLAY_DIFFERENCE.json(), replayDifference(latestIds, responseIds(result)).orElse(""));
+    }
+    if (!chunking.isMissingNode()) {
+      data.put(ObservedField.LARGEST_ARROW_PIECE.json(), result.responses().stream()
+          .filter(ExecutePlanResponse::hasArrowBatch).mapToLong(r -> r.getArrowBatch().getData().size()).max().orElse(0));
+    }
     CanonicalTable table;
     try {
       table = result.table();
@@ -142,9 +159,13 @@ final class PlanSteps {
   }
 
   /**
-   * ReattachExecute of an operation id the server should no longer (or never) know: the session's
-   * latest execute step's, which the kit read to its end and released, or a fresh one. The stream
-   * is read to its end; the observation is its error, or {@code ok} when it ended without one.
+   * One ReattachExecute, read to its end and not resumed. Its {@code operation} is {@code "latest"},
+   * the session's latest execute step's (released after ResultComplete unless that step said
+   * {@code "release": false}), or {@code "unknown"}, a fresh one; its {@code lastResponse} is
+   * absent (no last_response_id: from the start), {@code "last"} (the last response that execute
+   * step received) or {@code "unknown"} (a fresh UUID the operation never sent). The observation is
+   * the error, or the stream: how many responses, its rows when it brought Arrow batches, and
+   * whether it ended with ResultComplete.
    */
   Observation reattach(JsonNode step) {
     ConnectSession session = context.session(step);
@@ -154,24 +175,67 @@ final class PlanSteps {
       case "unknown" -> java.util.UUID.randomUUID().toString();
       default -> throw new FixtureException("reattachExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
     };
-    ReattachExecuteRequest.Builder request = ReattachExecuteRequest.newBuilder()
-        .setSessionId(session.sessionId())
-        .setUserContext(UserContext.newBuilder().setUserId(session.userId()))
-        .setClientType(session.clientType())
-        .setOperationId(operationId);
-    session.serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
+    JsonNode from = step.path("lastResponse");
+    Optional<String> lastResponseId = from.isMissingNode() ? Optional.empty() : Optional.of(switch (from.asText()) {
+      case "last" -> context.lastResponseId(step);
+      case "unknown" -> java.util.UUID.randomUUID().toString();
+      default -> throw new FixtureException("reattachExecute: lastResponse must be \"last\" or \"unknown\", not '" + from.asText() + "'");
+    });
+    ExecuteResult result = session.reattachOnce(operationId, lastResponseId);
     List<String> problems = new ArrayList<>();
-    try {
-      var stream = StepContext.stub(session).reattachExecute(request.build());
-      while (stream.hasNext()) {
-        ExecutePlanResponse r = stream.next();
-        context.echo(step, session, "ReattachExecute", r.getSessionId(), r.getServerSideSessionId(), problems);
-      }
-    } catch (StatusRuntimeException e) {
-      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, RemoteError.from(e), Optional.of(operationId));
+    for (ExecutePlanResponse r : result.responses()) {
+      context.echo(step, session, "ReattachExecute", r.getSessionId(), r.getServerSideSessionId(), problems);
     }
-    ObjectNode data = CaseRunner.object().put(ObservedField.OK.json(), true);
-    return new Observation(Op.REATTACH_EXECUTE, SessionEcho.withProblems(data, problems), Optional.empty());
+    if (result.error().isPresent()) {
+      // Both ids are fresh per run; an error quoting them agrees across servers only as placeholders.
+      java.util.Map<String, String> fresh = new java.util.LinkedHashMap<>();
+      fresh.put(operationId, "${operationId}");
+      lastResponseId.ifPresent(id -> fresh.put(id, "${lastResponseId}"));
+      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, result.error().get(), fresh);
+    }
+    ObjectNode data = SessionEcho.withProblems(CaseRunner.object().put(ObservedField.OK.json(), true), problems);
+    data.put(ObservedField.RESPONSES.json(), result.responses().size());
+    if (which.equals("latest") && lastResponseId.isEmpty()) {
+      data.put(ObservedField.REPLAY_DIFFERENCE.json(),
+          replayDifference(context.latestResponseIds(step), responseIds(result)).orElse(""));
+    }
+    streamShape(data, result, true);
+    if (result.batches().isEmpty()) {
+      return new Observation(Op.REATTACH_EXECUTE, data, Optional.empty());
+    }
+    CanonicalTable table;
+    try {
+      table = result.table();
+    } catch (CanonicalTable.SchemasDiffer | ArrowIpc.UndecodableStream e) {
+      ArrayNode protocol = data.has(ObservedField.PROTOCOL_PROBLEMS.json())
+          ? (ArrayNode) data.get(ObservedField.PROTOCOL_PROBLEMS.json()) : data.putArray(ObservedField.PROTOCOL_PROBLEMS.json());
+      protocol.add("the reattached stream's Arrow batches are not one decodable table (" + e.getMessage() + ")");
+      return new Observation(Op.REATTACH_EXECUTE, data, Optional.empty());
+    }
+    data.put(ObservedField.ROW_COUNT.json(), table.rowCount());
+    return new Observation(Op.REATTACH_EXECUTE, data, Optional.of(table));
+  }
+
+  private static List<String> responseIds(ExecuteResult result) {
+    return result.responseIds().stream().filter(id -> !id.isEmpty()).toList();
+  }
+
+  /**
+   * Where a stream that should repeat the latest execute's responses (SRV-SEM-013/014) departs
+   * from them: response ids are how a client names its place in the result, so a repeat must
+   * bring the same ones in the same order. Empty when they agree.
+   */
+  static Optional<String> replayDifference(List<String> latest, List<String> again) {
+    for (int i = 0; i < Math.max(latest.size(), again.size()); i++) {
+      String want = i < latest.size() ? latest.get(i) : null;
+      String got = i < again.size() ? again.get(i) : null;
+      if (!java.util.Objects.equals(want, got)) {
+        return Optional.of("response " + (i + 1) + " of " + latest.size() + " was "
+            + (want == null ? "not sent before" : want) + " and is now " + (got == null ? "missing" : got)
+            + " (" + again.size() + " responses now)");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

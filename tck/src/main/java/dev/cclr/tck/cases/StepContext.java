@@ -23,6 +23,8 @@ final class StepContext {
   private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
   /** Per session name, the operation id of the latest execute step (for reattachExecute). */
   private final Map<String, String> lastOperationIds = new java.util.HashMap<>();
+  /** Per session name, the ids of the responses the latest execute step received, in order. */
+  private final Map<String, java.util.List<String>> lastResponseIds = new java.util.HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -59,7 +61,35 @@ final class StepContext {
   }
 
   void noteOperation(JsonNode step, String operationId) {
-    lastOperationIds.put(sessionName(step), operationId);
+    noteOperation(step, operationId, java.util.List.of());
+  }
+
+  /**
+   * The latest execute step's operation id and the ids of the responses it received, in order. A
+   * step that named the same operation and received nothing (it was refused) keeps the ids the
+   * operation's earlier step received: they are still that operation's responses.
+   */
+  void noteOperation(JsonNode step, String operationId, java.util.List<String> responseIds) {
+    String previous = lastOperationIds.put(sessionName(step), operationId);
+    if (!responseIds.isEmpty() || !operationId.equals(previous)) {
+      lastResponseIds.put(sessionName(step), java.util.List.copyOf(responseIds));
+    }
+  }
+
+  /** The response ids the session's latest execute step received (empty when none or unknown). */
+  java.util.List<String> latestResponseIds(JsonNode step) {
+    return lastResponseIds.getOrDefault(sessionName(step), java.util.List.of());
+  }
+
+  /** The id of the last response of the session's latest execute step (for reattachExecute's {@code "last"}). */
+  String lastResponseId(JsonNode step) {
+    java.util.List<String> ids = latestResponseIds(step);
+    String id = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+    if (id == null) {
+      throw new SituationNeverArose("the latest execute step in session '" + sessionName(step)
+          + "' received no response with a response_id, so there is no last response to reattach from");
+    }
+    return id;
   }
 
   /** The operation id a reattachExecute step of {@code "latest"} names; a case without an earlier execute is broken. */

@@ -17,6 +17,7 @@ import dev.cclr.proto.Plan;
 import dev.cclr.proto.ReattachExecuteRequest;
 import dev.cclr.proto.ReattachOptions;
 import dev.cclr.proto.Relation;
+import dev.cclr.proto.ResultChunkingOptions;
 import dev.cclr.proto.ReleaseExecuteRequest;
 import dev.cclr.proto.ReleaseSessionRequest;
 import dev.cclr.proto.ReleaseSessionResponse;
@@ -332,6 +333,13 @@ public final class ConnectSession implements AutoCloseable {
           ExecutePlanRequest.RequestOption.newBuilder()
               .setReattachOptions(ReattachOptions.newBuilder().setReattachable(true)));
     }
+    executeOptions.preferredChunkSize().ifPresent(bytes -> {
+      ResultChunkingOptions.Builder chunking = ResultChunkingOptions.newBuilder().setAllowArrowBatchChunking(true);
+      if (bytes > 0) {
+        chunking.setPreferredArrowChunkSize(bytes);
+      }
+      request.addRequestOptions(ExecutePlanRequest.RequestOption.newBuilder().setResultChunkingOptions(chunking));
+    });
     serverSideSessionId().ifPresent(request::setClientObservedServerSideSessionId);
 
     ExecuteCollector collector = new ExecuteCollector(operationId, executeOptions.batchSink());
@@ -367,6 +375,25 @@ public final class ConnectSession implements AutoCloseable {
       releaseError = releaseAll(operationId);
     }
     return collector.finish(reattaches, error, releaseError);
+  }
+
+  /**
+   * One ReattachExecute of an operation, from {@code lastResponseId} or (empty) from its start,
+   * read to its end and not resumed: what a client sees when it reattaches once. Nothing is released.
+   */
+  public ExecuteResult reattachOnce(String operationId, Optional<String> lastResponseId) {
+    ReattachExecuteRequest.Builder reattach =
+        ReattachExecuteRequest.newBuilder()
+            .setSessionId(sessionId)
+            .setUserContext(userContext)
+            .setClientType(clientType)
+            .setOperationId(operationId);
+    lastResponseId.ifPresent(reattach::setLastResponseId);
+    serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
+    ExecuteCollector collector = new ExecuteCollector(operationId, Optional.empty());
+    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
+        CallOptions.DEFAULT.withDeadline(deadline()), reattach.build()), collector);
+    return collector.finish(1, error, Optional.empty());
   }
 
   public DataType analyzeSchema(Relation relation) {

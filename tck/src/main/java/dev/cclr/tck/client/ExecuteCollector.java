@@ -133,6 +133,11 @@ final class ExecuteCollector {
                 + "/"
                 + pendingChunks);
       }
+      if (batch.getRowCount() != pendingRows || !offset.equals(pendingOffset)) {
+        // Every piece describes the whole batch (Spark 4.1.2 and 4.2.0 repeat both on each).
+        problems.add("Arrow batch chunk " + index + " declares row_count " + batch.getRowCount() + " and start_offset "
+            + describe(offset) + ", but chunk 0 of its batch declared " + pendingRows + " and " + describe(pendingOffset));
+      }
       pendingData = pendingData.concat(batch.getData());
       expectedChunkIndex = index + 1;
     }
@@ -140,6 +145,10 @@ final class ExecuteCollector {
       deliver(new ArrowResultBatch(pendingRows, pendingOffset, (int) pendingChunks, pendingData));
       pendingData = null;
     }
+  }
+
+  private static String describe(OptionalLong offset) {
+    return offset.isPresent() ? Long.toString(offset.getAsLong()) : "(none)";
   }
 
   private void deliver(ArrowResultBatch batch) {

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * @param cutFirstStreamAfter 0, or how many responses of the first ExecutePlan stream to take
  *     before the client cancels that stream, as a dropped connection would, so that the rest of a
  *     reattachable result must come through ReattachExecute from the last response id received
+ * @param preferredChunkSize when present, the request allows the server to split one Arrow batch
+ *     over several responses (ResultChunkingOptions), asking for pieces of this many bytes when the
+ *     value is positive and leaving the size to the server when it is 0
  */
 public record ExecuteOptions(
     boolean reattachable,
@@ -26,34 +29,52 @@ public record ExecuteOptions(
     int maxReattaches,
     boolean releaseWhenComplete,
     Optional<Consumer<ArrowResultBatch>> batchSink,
-    int cutFirstStreamAfter) {
+    int cutFirstStreamAfter,
+    java.util.OptionalLong preferredChunkSize) {
 
   public ExecuteOptions {
     if (cutFirstStreamAfter < 0 || (cutFirstStreamAfter > 0 && !reattachable)) {
       throw new IllegalArgumentException("cutFirstStreamAfter must be 0, or positive for a reattachable execution");
     }
+    if (preferredChunkSize.isPresent() && preferredChunkSize.getAsLong() < 0) {
+      throw new IllegalArgumentException("preferredChunkSize must be 0 (the server's size) or positive");
+    }
   }
 
   public static ExecuteOptions defaults() {
-    return new ExecuteOptions(true, Optional.empty(), 1000, true, Optional.empty(), 0);
+    return new ExecuteOptions(true, Optional.empty(), 1000, true, Optional.empty(), 0, java.util.OptionalLong.empty());
   }
 
   /** A plain, non-reattachable execution: one stream, whatever it contains. */
   public static ExecuteOptions singleStream() {
-    return new ExecuteOptions(false, Optional.empty(), 0, false, Optional.empty(), 0);
+    return new ExecuteOptions(false, Optional.empty(), 0, false, Optional.empty(), 0, java.util.OptionalLong.empty());
   }
 
   public ExecuteOptions withOperationId(String value) {
-    return new ExecuteOptions(reattachable, Optional.of(value), maxReattaches, releaseWhenComplete, batchSink, cutFirstStreamAfter);
+    return new ExecuteOptions(reattachable, Optional.of(value), maxReattaches, releaseWhenComplete, batchSink, cutFirstStreamAfter, preferredChunkSize);
   }
 
   /** Cancels the first stream after {@code responses} responses; the rest must come by reattaching. */
   public ExecuteOptions cuttingFirstStreamAfter(int responses) {
-    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, batchSink, responses);
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, batchSink, responses, preferredChunkSize);
   }
 
   /** Streams batches to the sink instead of keeping them. */
   public ExecuteOptions streamingTo(Consumer<ArrowResultBatch> sink) {
-    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, Optional.of(sink), cutFirstStreamAfter);
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, Optional.of(sink), cutFirstStreamAfter, preferredChunkSize);
+  }
+
+  /**
+   * Leaves the operation with the server after ResultComplete (no ReleaseExecute), so that later
+   * calls can reattach to it or send its operation id again.
+   */
+  public ExecuteOptions keepingOperation() {
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, false, batchSink, cutFirstStreamAfter, preferredChunkSize);
+  }
+
+  /** Allows the server to split Arrow batches into pieces of {@code bytes} (0: the server's size). */
+  public ExecuteOptions chunkingResultsInto(long bytes) {
+    return new ExecuteOptions(reattachable, operationId, maxReattaches, releaseWhenComplete, batchSink, cutFirstStreamAfter,
+        java.util.OptionalLong.of(bytes));
   }
 }

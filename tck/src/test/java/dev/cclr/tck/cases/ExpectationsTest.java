@@ -344,6 +344,115 @@ class ExpectationsTest {
     }
   }
 
+  /** SRV-SEM-015: arrowPiecesAtMost judges the largest Arrow piece before the rows. */
+  @Nested
+  class Pieces {
+    private Observation pieces(long largest, byte[] ipc) {
+      Observation o = rows(ipc);
+      o.data().put("largestArrowPiece", largest);
+      return o;
+    }
+
+    @Test
+    void piecesWithinTheSizeAndEqualRowsPass() {
+      assertNull(check("{\"rows\":\"rows\",\"arrowPiecesAtMost\":1024}", pieces(1024, ids(1, 2, 3))));
+    }
+
+    @Test
+    void aLargerPieceFailsSayingHowLarge() {
+      assertEquals("the request allowed Arrow batches in pieces of 1024 bytes, but a response carried 1025 bytes of Arrow data",
+          check("{\"rows\":\"rows\",\"arrowPiecesAtMost\":1024}", pieces(1025, ids(1, 2, 3))));
+    }
+
+    @Test
+    void smallPiecesWithWrongRowsStillFail() {
+      assertEquals("rows differ at row 1, column 0 (id): expected 2 but was 5; expected 3 rows [id: Int(64, true) not null], got 3 rows"
+          + " [id: Int(64, true) not null]", check("{\"rows\":\"rows\",\"arrowPiecesAtMost\":1024}", pieces(10, ids(1, 5, 3))));
+    }
+
+    @Test
+    void withoutARecordedPieceItIsAFixtureError() {
+      FixtureException e = assertThrows(FixtureException.class,
+          () -> check("{\"rows\":\"rows\",\"arrowPiecesAtMost\":1024}", rows(ids(1, 2, 3))));
+      assertEquals("arrowPiecesAtMost goes with an execute step that sets resultChunking", e.getMessage());
+    }
+  }
+
+  /** AnalyzePlan is_local (SRV-WRP-*): the answer must be the expected one. */
+  @Nested
+  class IsLocal {
+    @Test
+    void theSameAnswerPassesAndTheOtherFails() {
+      assertNull(check("{\"isLocal\":true}", success("{\"isLocal\":true}")));
+      assertEquals("expected is_local true but got false", check("{\"isLocal\":true}", success("{\"isLocal\":false}")));
+      assertEquals("expected is_local false but got true", check("{\"isLocal\":false}", success("{\"isLocal\":true}")));
+    }
+  }
+
+  /** SRV-SEM-013/014: repeatsLatest judges the recorded replay difference before the rows. */
+  @Nested
+  class Repeats {
+    private Observation replay(String difference) {
+      Observation o = rows(ids(1, 2, 3));
+      o.data().put("replayDifference", difference);
+      return o;
+    }
+
+    @Test
+    void theSameResponsesPass() {
+      assertNull(check("{\"rows\":\"rows\",\"repeatsLatest\":true}", replay("")));
+    }
+
+    @Test
+    void aDifferenceFailsQuotingIt() {
+      assertEquals("expected the latest execute's responses again, with the same response ids: response 1 of 2 was a and is now b"
+          + " (2 responses now)", check("{\"rows\":\"rows\",\"repeatsLatest\":true}",
+              replay("response 1 of 2 was a and is now b (2 responses now)")));
+    }
+
+    @Test
+    void aStepThatRecordedNoReplayIsAFixtureError() {
+      FixtureException e = assertThrows(FixtureException.class,
+          () -> check("{\"rows\":\"rows\",\"repeatsLatest\":true}", rows(ids(1, 2, 3))));
+      assertEquals("repeatsLatest goes with an execute of operationId \"latest\" or a reattachExecute of \"latest\" without lastResponse",
+          e.getMessage());
+    }
+  }
+
+  /** SRV-SEM-013: a reattached stream's response count. */
+  @Nested
+  class Responses {
+    @Test
+    void theExactCountPasses() {
+      assertNull(check("{\"responses\":0}", success("{\"ok\":true,\"responses\":0,\"resultComplete\":false}")));
+    }
+
+    @Test
+    void anotherCountFailsSayingWhatCameBack() {
+      assertEquals("expected a stream of 0 responses but it brought 4 with 3 rows",
+          check("{\"responses\":0}", withCount(rows(ids(1, 2, 3)), 4)));
+      assertEquals("expected a stream of 2 responses but it brought 0",
+          check("{\"responses\":2}", success("{\"ok\":true,\"responses\":0}")));
+    }
+
+    @Test
+    void streamProblemsFailFirst() {
+      Observation o = success("{\"ok\":true,\"responses\":0,\"protocolProblems\":[\"x\"]}");
+      assertEquals("the result stream broke the protocol: [\"x\"]", check("{\"responses\":0}", o));
+    }
+
+    @Test
+    void anErrorFailsNamingTheExpectedCount() {
+      assertEquals("expected success (responses 0), but the call failed: " + NOT_FOUND_DESCRIBED,
+          check("{\"responses\":0}", notFound()));
+    }
+
+    private Observation withCount(Observation o, int count) {
+      o.data().put("responses", count);
+      return o;
+    }
+  }
+
   @Nested
   class Streamed {
     private static final String EXPECT = "{\"rowCount\":3,\"checksum\":{\"column\":\"id\",\"sum\":\"6\"}}";

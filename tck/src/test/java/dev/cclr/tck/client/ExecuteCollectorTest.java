@@ -52,6 +52,39 @@ class ExecuteCollectorTest {
     assertTrue(problems.get(0).contains("several record batches [2, 2]"), problems.toString());
   }
 
+  /** SRV-SEM-015: the pieces of one batch join in order, and each repeats the batch's row_count and start_offset. */
+  @Test
+  void piecesOfOneBatchJoinWhenEachDescribesTheWholeBatch() throws IOException {
+    byte[] data = stream(List.of(3));
+    ExecuteCollector c = new ExecuteCollector("op", Optional.empty());
+    c.accept(piece("r1", 3, 0L, data, 0, 2, 0, 10));
+    c.accept(piece("r2", 3, 0L, data, 1, 2, 10, data.length));
+    ExecuteResult result = c.finish(0, Optional.empty(), Optional.empty());
+    assertEquals(List.of(), result.protocolProblems());
+    assertEquals(1, result.batches().size());
+    assertEquals(ByteString.copyFrom(data), result.batches().get(0).data());
+  }
+
+  @Test
+  void aPieceWithAnotherRowCountOrStartOffsetIsAProblem() throws IOException {
+    byte[] data = stream(List.of(3));
+    ExecuteCollector c = new ExecuteCollector("op", Optional.empty());
+    c.accept(piece("r1", 3, 0L, data, 0, 3, 0, 10));
+    c.accept(piece("r2", 0, 0L, data, 1, 3, 10, 20));
+    c.accept(piece("r3", 3, null, data, 2, 3, 20, data.length));
+    assertEquals(List.of(
+        "Arrow batch chunk 1 declares row_count 0 and start_offset 0, but chunk 0 of its batch declared 3 and 0",
+        "Arrow batch chunk 2 declares row_count 3 and start_offset (none), but chunk 0 of its batch declared 3 and 0"),
+        problems(c));
+  }
+
+  private static ExecutePlanResponse piece(String responseId, long rowCount, Long startOffset, byte[] data,
+      long index, long pieces, int from, int to) {
+    ExecutePlanResponse whole = batch(responseId, rowCount, startOffset, data);
+    return whole.toBuilder().setArrowBatch(whole.getArrowBatch().toBuilder()
+        .setData(ByteString.copyFrom(data, from, to - from)).setChunkIndex(index).setNumChunksInBatch(pieces)).build();
+  }
+
   private static List<String> problems(ExecuteCollector c) {
     return c.finish(0, Optional.empty(), Optional.empty()).protocolProblems();
   }
