@@ -30,8 +30,10 @@ public enum Op {
   RELEASE_SESSION("releaseSession"),
   /** FetchErrorDetails of the errorId of the latest earlier step of the session that failed with one. */
   FETCH_ERROR_DETAILS("fetchErrorDetails"),
-  /** ReattachExecute of an operation the session no longer has, or never had ({@code operation}). */
-  REATTACH_EXECUTE("reattachExecute");
+  /** ReattachExecute of the session's latest operation, or of one it never had ({@code operation}). */
+  REATTACH_EXECUTE("reattachExecute"),
+  /** ReleaseExecute of the session's latest operation: all of it, or responses {@code until} one. */
+  RELEASE_EXECUTE("releaseExecute");
 
   private final String manifestName;
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Expands the placeholders manifests use where a value depends on the blobs' bytes or on the
  * session: {@code ${sha256:K}}, {@code ${name:K}}, {@code ${size:K1,K2}}, {@code ${size-1:...}},
  * {@code ${max:...}}, {@code ${max-1:...}} and {@code ${serverSideSessionId}}; {@code ${sessionId}},
- * {@code ${operationId}} and {@code ${lastResponseId}} stay as written, as observations write them.
+ * {@code ${operationId}}, {@code ${lastResponseId}} and {@code ${responseId:K}} stay as written, as
+ * observations write them.
  */
 public final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9-]+)(?::([^}]*))?}");
@@ -37,9 +38,9 @@ public final class Placeholders {
     switch (function) {
       case "serverSideSessionId":
         return serverSideSessionId.get();
-      case "sessionId", "operationId", "lastResponseId":
+      case "sessionId", "operationId", "lastResponseId", "responseId":
         // Ids fresh per run: observations write them as these placeholders, so expectations keep them.
-        return "${" + function + "}";
+        return "${" + function + (argument == null ? "" : ":" + argument) + "}";
       case "sha256":
         return blob(argument).sha256();
       case "name":

@@ -65,7 +65,7 @@ final class PlanSteps {
     }
     List<String> latestIds = context.latestResponseIds(step);
     ExecuteResult result = session.execute(plan, options);
-    context.noteOperation(step, result.operationId(), responseIds(result));
+    context.noteOperation(step, result.operationId(), noted(result));
     if (cutAfter > 0 && result.error().isEmpty() && result.reattaches() == 0) {
       throw new SituationNeverArose("the first ExecutePlan stream ended with ResultComplete within "
           + cutAfter + " responses, so the rest of the result never had to come through ReattachExecute");
@@ -175,23 +175,17 @@ final class PlanSteps {
       case "unknown" -> java.util.UUID.randomUUID().toString();
       default -> throw new FixtureException("reattachExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
     };
-    JsonNode from = step.path("lastResponse");
-    Optional<String> lastResponseId = from.isMissingNode() ? Optional.empty() : Optional.of(switch (from.asText()) {
-      case "last" -> context.lastResponseId(step);
-      case "unknown" -> java.util.UUID.randomUUID().toString();
-      default -> throw new FixtureException("reattachExecute: lastResponse must be \"last\" or \"unknown\", not '" + from.asText() + "'");
-    });
-    ExecuteResult result = session.reattachOnce(operationId, lastResponseId);
+    Optional<String> lastResponseId = step.has("lastResponse")
+        ? Optional.of(context.responseId(step, "lastResponse")) : Optional.empty();
+    ExecuteResult result = session.reattachOnce(operationId, lastResponseId,
+        lastResponseId.map(id -> context.rowsThrough(step, id)).orElse(0L));
     List<String> problems = new ArrayList<>();
     for (ExecutePlanResponse r : result.responses()) {
       context.echo(step, session, "ReattachExecute", r.getSessionId(), r.getServerSideSessionId(), problems);
     }
     if (result.error().isPresent()) {
-      // Both ids are fresh per run; an error quoting them agrees across servers only as placeholders.
-      java.util.Map<String, String> fresh = new java.util.LinkedHashMap<>();
-      fresh.put(operationId, "${operationId}");
-      lastResponseId.ifPresent(id -> fresh.put(id, "${lastResponseId}"));
-      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, result.error().get(), fresh);
+      return ErrorObservations.of(Op.REATTACH_EXECUTE, session, result.error().get(),
+          freshIds(step, operationId, lastResponseId));
     }
     ObjectNode data = SessionEcho.withProblems(CaseRunner.object().put(ObservedField.OK.json(), true), problems);
     data.put(ObservedField.RESPONSES.json(), result.responses().size());
@@ -214,6 +208,58 @@ final class PlanSteps {
     }
     data.put(ObservedField.ROW_COUNT.json(), table.rowCount());
     return new Observation(Op.REATTACH_EXECUTE, data, Optional.of(table));
+  }
+
+  /**
+   * ReleaseExecute of the session's latest execute step's operation ({@code operation}: "latest")
+   * or of a fresh id ("unknown"): all of it, or with {@code until} (a response selector as
+   * reattachExecute's {@code lastResponse}) its responses up to and including that one. The
+   * observation is the error, or {@code ok}.
+   */
+  Observation release(JsonNode step) {
+    ConnectSession session = context.session(step);
+    String which = step.path("operation").asText();
+    String operationId = switch (which) {
+      case "latest" -> context.lastOperationId(step);
+      case "unknown" -> java.util.UUID.randomUUID().toString();
+      default -> throw new FixtureException("releaseExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
+    };
+    Optional<String> until = step.has("until") ? Optional.of(context.responseId(step, "until")) : Optional.empty();
+    Optional<RemoteError> error = session.releaseExecute(operationId, until);
+    if (error.isPresent()) {
+      return ErrorObservations.of(Op.RELEASE_EXECUTE, session, error.get(), freshIds(step, operationId, until));
+    }
+    return new Observation(Op.RELEASE_EXECUTE, CaseRunner.object().put(ObservedField.OK.json(), true), Optional.empty());
+  }
+
+  /**
+   * The ids fresh per run that a reattach or release error may quote, with their placeholders: the
+   * operation id, the response id the request named, and every response id of the latest execute
+   * step as {@code ${responseId:K}}. Two servers agree on them only as placeholders.
+   */
+  private java.util.Map<String, String> freshIds(JsonNode step, String operationId, Optional<String> responseId) {
+    java.util.Map<String, String> fresh = new java.util.LinkedHashMap<>();
+    fresh.put(operationId, "${operationId}");
+    fresh.putAll(context.responsePlaceholders(step));
+    responseId.ifPresent(id -> fresh.putIfAbsent(id, "${lastResponseId}"));
+    return fresh;
+  }
+
+  /** The responses of an execution as the step context keeps them, with the rows received through each. */
+  private static List<StepContext.NotedResponse> noted(ExecuteResult result) {
+    List<StepContext.NotedResponse> out = new ArrayList<>();
+    long rows = 0;
+    for (ExecutePlanResponse r : result.responses()) {
+      if (r.hasArrowBatch()) {
+        ExecutePlanResponse.ArrowBatch b = r.getArrowBatch();
+        boolean lastPiece = !b.hasNumChunksInBatch() || b.getChunkIndex() + 1 >= b.getNumChunksInBatch();
+        rows += lastPiece ? b.getRowCount() : 0;
+      }
+      if (!r.getResponseId().isEmpty()) {
+        out.add(new StepContext.NotedResponse(r.getResponseId(), r.hasArrowBatch(), rows));
+      }
+    }
+    return out;
   }
 
   private static List<String> responseIds(ExecuteResult result) {

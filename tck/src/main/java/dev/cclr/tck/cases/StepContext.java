@@ -23,8 +23,8 @@ final class StepContext {
   private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
   /** Per session name, the operation id of the latest execute step (for reattachExecute). */
   private final Map<String, String> lastOperationIds = new java.util.HashMap<>();
-  /** Per session name, the ids of the responses the latest execute step received, in order. */
-  private final Map<String, java.util.List<String>> lastResponseIds = new java.util.HashMap<>();
+  /** Per session name, the responses the latest execute step received, in order. */
+  private final Map<String, java.util.List<NotedResponse>> lastResponses = new java.util.HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -65,34 +65,81 @@ final class StepContext {
   }
 
   /**
-   * The latest execute step's operation id and the ids of the responses it received, in order. A
-   * step that named the same operation and received nothing (it was refused) keeps the ids the
-   * operation's earlier step received: they are still that operation's responses.
+   * One response the latest execute step received: its id, whether it carried an arrow_batch, and
+   * how many rows the step had received when it arrived (a chunked batch's rows count on its last piece).
    */
-  void noteOperation(JsonNode step, String operationId, java.util.List<String> responseIds) {
+  record NotedResponse(String responseId, boolean arrowBatch, long rowsThrough) {}
+
+  /**
+   * The latest execute step's operation id and the responses it received, in order. A step that
+   * named the same operation and received nothing (it was refused) keeps the responses the
+   * operation's earlier step received: they are still that operation's.
+   */
+  void noteOperation(JsonNode step, String operationId, java.util.List<NotedResponse> responses) {
     String previous = lastOperationIds.put(sessionName(step), operationId);
-    if (!responseIds.isEmpty() || !operationId.equals(previous)) {
-      lastResponseIds.put(sessionName(step), java.util.List.copyOf(responseIds));
+    if (!responses.isEmpty() || !operationId.equals(previous)) {
+      lastResponses.put(sessionName(step), java.util.List.copyOf(responses));
     }
   }
 
-  /** The response ids the session's latest execute step received (empty when none or unknown). */
+  /** The responses the session's latest execute step received (empty when none or unknown). */
+  java.util.List<NotedResponse> latestResponses(JsonNode step) {
+    return lastResponses.getOrDefault(sessionName(step), java.util.List.of());
+  }
+
+  /** Their ids, in order. */
   java.util.List<String> latestResponseIds(JsonNode step) {
-    return lastResponseIds.getOrDefault(sessionName(step), java.util.List.of());
+    return latestResponses(step).stream().map(NotedResponse::responseId).toList();
   }
 
-  /** The id of the last response of the session's latest execute step (for reattachExecute's {@code "last"}). */
-  String lastResponseId(JsonNode step) {
-    java.util.List<String> ids = latestResponseIds(step);
-    String id = ids.isEmpty() ? null : ids.get(ids.size() - 1);
-    if (id == null) {
-      throw new SituationNeverArose("the latest execute step in session '" + sessionName(step)
-          + "' received no response with a response_id, so there is no last response to reattach from");
+  /** How many rows the latest execute had received through the response with this id (0 for an id it did not receive). */
+  long rowsThrough(JsonNode step, String responseId) {
+    return latestResponses(step).stream().filter(r -> r.responseId().equals(responseId))
+        .mapToLong(NotedResponse::rowsThrough).findFirst().orElse(0);
+  }
+
+  /**
+   * The response id a step's selector names among the latest execute's responses: {@code "last"},
+   * {@code "unknown"} (a fresh UUID the operation never sent), or {@code {"arrowBatch": N}} (the
+   * response carrying its N-th arrow_batch, from 1). A server that sent no such response leaves the
+   * case NOT_OBSERVED.
+   */
+  String responseId(JsonNode step, String member) {
+    JsonNode selector = step.path(member);
+    java.util.List<NotedResponse> responses = latestResponses(step);
+    if (selector.isTextual() && selector.asText().equals("unknown")) {
+      return java.util.UUID.randomUUID().toString();
     }
-    return id;
+    if (selector.isTextual() && selector.asText().equals("last")) {
+      if (responses.isEmpty()) {
+        throw new SituationNeverArose("the latest execute step in session '" + sessionName(step)
+            + "' received no response with a response_id, so there is no last response to name");
+      }
+      return responses.get(responses.size() - 1).responseId();
+    }
+    if (selector.isObject() && selector.path("arrowBatch").canConvertToInt() && selector.get("arrowBatch").asInt() >= 1) {
+      int n = selector.get("arrowBatch").asInt();
+      java.util.List<NotedResponse> batches = responses.stream().filter(NotedResponse::arrowBatch).toList();
+      if (batches.size() < n) {
+        throw new SituationNeverArose("the latest execute step in session '" + sessionName(step) + "' received "
+            + batches.size() + " arrow_batch responses, so there is no response of batch " + n + " to name");
+      }
+      return batches.get(n - 1).responseId();
+    }
+    throw new FixtureException(member + " must be \"last\", \"unknown\" or {\"arrowBatch\": N}, not " + selector);
   }
 
-  /** The operation id a reattachExecute step of {@code "latest"} names; a case without an earlier execute is broken. */
+  /** The latest execute's response ids written {@code ${responseId:K}} (K from 1): fresh per run, as errors quote them. */
+  java.util.Map<String, String> responsePlaceholders(JsonNode step) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    java.util.List<String> ids = latestResponseIds(step);
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), "${responseId:" + (i + 1) + "}");
+    }
+    return out;
+  }
+
+  /** The operation id a step's {@code "latest"} names; a case without an earlier execute is broken. */
   String lastOperationId(JsonNode step) {
     String id = lastOperationIds.get(sessionName(step));
     if (id == null) {

@@ -38,6 +38,7 @@ final class StepExecutor {
       case ANALYZE -> plans.analyze(step);
       case FETCH_ERROR_DETAILS -> status.fetchErrorDetails(step);
       case REATTACH_EXECUTE -> plans.reattach(step);
+      case RELEASE_EXECUTE -> plans.release(step);
     };
     context.noteErrorId(step, observed);
     return observed;

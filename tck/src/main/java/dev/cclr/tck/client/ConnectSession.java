@@ -379,9 +379,11 @@ public final class ConnectSession implements AutoCloseable {
 
   /**
    * One ReattachExecute of an operation, from {@code lastResponseId} or (empty) from its start,
-   * read to its end and not resumed: what a client sees when it reattaches once. Nothing is released.
+   * read to its end and not resumed: what a client sees when it reattaches once. Nothing is
+   * released. {@code rowsBefore} is how many rows the client received up to that response, from
+   * which the stream's start_offset counts on.
    */
-  public ExecuteResult reattachOnce(String operationId, Optional<String> lastResponseId) {
+  public ExecuteResult reattachOnce(String operationId, Optional<String> lastResponseId, long rowsBefore) {
     ReattachExecuteRequest.Builder reattach =
         ReattachExecuteRequest.newBuilder()
             .setSessionId(sessionId)
@@ -390,7 +392,7 @@ public final class ConnectSession implements AutoCloseable {
             .setOperationId(operationId);
     lastResponseId.ifPresent(reattach::setLastResponseId);
     serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
-    ExecuteCollector collector = new ExecuteCollector(operationId, Optional.empty());
+    ExecuteCollector collector = new ExecuteCollector(operationId, Optional.empty(), rowsBefore);
     Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
         CallOptions.DEFAULT.withDeadline(deadline()), reattach.build()), collector);
     return collector.finish(1, error, Optional.empty());
@@ -462,13 +464,23 @@ public final class ConnectSession implements AutoCloseable {
   }
 
   private Optional<RemoteError> releaseAll(String operationId) {
+    return releaseExecute(operationId, Optional.empty());
+  }
+
+  /**
+   * ReleaseExecute of an operation: all of it ({@code until} empty), or its responses up to and
+   * including the one with id {@code until}. Empty when the server accepted it.
+   */
+  public Optional<RemoteError> releaseExecute(String operationId, Optional<String> until) {
     ReleaseExecuteRequest.Builder release =
         ReleaseExecuteRequest.newBuilder()
             .setSessionId(sessionId)
             .setUserContext(userContext)
             .setClientType(clientType)
-            .setOperationId(operationId)
-            .setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance());
+            .setOperationId(operationId);
+    until.ifPresentOrElse(
+        id -> release.setReleaseUntil(ReleaseExecuteRequest.ReleaseUntil.newBuilder().setResponseId(id)),
+        () -> release.setReleaseAll(ReleaseExecuteRequest.ReleaseAll.getDefaultInstance()));
     serverSideSessionId().ifPresent(release::setClientObservedServerSideSessionId);
     try {
       observe(blocking().releaseExecute(release.build()).getServerSideSessionId());

@@ -33,8 +33,17 @@ final class ExecuteCollector {
   private final java.util.Optional<java.util.function.Consumer<ArrowResultBatch>> sink;
 
   ExecuteCollector(String operationId, java.util.Optional<java.util.function.Consumer<ArrowResultBatch>> sink) {
+    this(operationId, sink, 0);
+  }
+
+  /**
+   * A collector for a stream that continues a result of which the client already holds {@code
+   * rowsBefore} rows (a reattach from a response the client named): start_offset counts on from there.
+   */
+  ExecuteCollector(String operationId, java.util.Optional<java.util.function.Consumer<ArrowResultBatch>> sink, long rowsBefore) {
     this.operationId = operationId;
     this.sink = sink;
+    this.rowsSoFar = rowsBefore;
   }
 
   void accept(ExecutePlanResponse response) {

@@ -35,9 +35,24 @@ final class StepWords {
       case RELEASE_SESSION -> "ReleaseSession" + (step.path("allowReconnect").asBoolean(false) ? " with allow_reconnect" : "")
           + session + ".";
       case FETCH_ERROR_DETAILS -> "FetchErrorDetails of the errorId of the latest earlier failed call" + session + ".";
-      case REATTACH_EXECUTE -> "ReattachExecute of " + ("latest".equals(step.path("operation").asText())
-          ? "the operation id of the latest earlier ExecutePlan" : "a fresh operation id no ExecutePlan used") + session + ".";
+      case REATTACH_EXECUTE -> "ReattachExecute of " + operation(step)
+          + (step.has("lastResponse") ? " with last_response_id " + response(step.get("lastResponse")) : " without last_response_id")
+          + session + ".";
+      case RELEASE_EXECUTE -> "ReleaseExecute of " + operation(step)
+          + (step.has("until") ? " with release_until " + response(step.get("until")) : " with release_all") + session + ".";
     };
+  }
+
+  private static String operation(JsonNode step) {
+    return "latest".equals(step.path("operation").asText())
+        ? "the operation id of the latest earlier ExecutePlan" : "a fresh operation id no ExecutePlan used";
+  }
+
+  private static String response(JsonNode selector) {
+    if (selector.isObject()) {
+      return "the id of the response that carried that ExecutePlan's arrow_batch number " + selector.path("arrowBatch").asInt();
+    }
+    return "last".equals(selector.asText()) ? "the id of that ExecutePlan's last response" : "a fresh UUID the operation never sent";
   }
 
   /** What a conforming server answers, in one sentence. */

@@ -215,7 +215,7 @@ class ReattachStepTest {
       assertEquals(List.of(executed.get(1)), released, "by default the kit releases after ResultComplete");
       FixtureException bad = assertThrows(FixtureException.class, () -> steps.perform(step(
           "{\"op\": \"reattachExecute\", \"operation\": \"latest\", \"lastResponse\": \"first\"}")));
-      assertTrue(bad.getMessage().contains("lastResponse must be \"last\" or \"unknown\""), bad.getMessage());
+      assertTrue(bad.getMessage().contains("lastResponse must be \"last\", \"unknown\" or {\"arrowBatch\": N}"), bad.getMessage());
     }
   }
 
