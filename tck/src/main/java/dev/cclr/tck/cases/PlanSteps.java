@@ -170,11 +170,7 @@ final class PlanSteps {
   Observation reattach(JsonNode step) {
     ConnectSession session = context.session(step);
     String which = step.path("operation").asText();
-    String operationId = switch (which) {
-      case "latest" -> context.lastOperationId(step);
-      case "unknown" -> java.util.UUID.randomUUID().toString();
-      default -> throw new FixtureException("reattachExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
-    };
+    String operationId = context.operationId(step, "reattachExecute");
     Optional<String> lastResponseId = step.has("lastResponse")
         ? Optional.of(context.responseId(step, "lastResponse")) : Optional.empty();
     ExecuteResult result = session.reattachOnce(operationId, lastResponseId,
@@ -218,12 +214,7 @@ final class PlanSteps {
    */
   Observation release(JsonNode step) {
     ConnectSession session = context.session(step);
-    String which = step.path("operation").asText();
-    String operationId = switch (which) {
-      case "latest" -> context.lastOperationId(step);
-      case "unknown" -> java.util.UUID.randomUUID().toString();
-      default -> throw new FixtureException("releaseExecute: operation must be \"latest\" or \"unknown\", not '" + which + "'");
-    };
+    String operationId = context.operationId(step, "releaseExecute");
     Optional<String> until = step.has("until") ? Optional.of(context.responseId(step, "until")) : Optional.empty();
     Optional<RemoteError> error = session.releaseExecute(operationId, until);
     if (error.isPresent()) {

@@ -139,6 +139,20 @@ final class StepContext {
     return out;
   }
 
+  /**
+   * The operation id a reattachExecute or releaseExecute step ({@code op}, for messages) names with
+   * {@code operation}: {@code "latest"}, the session's latest execute step's, or {@code "unknown"},
+   * a fresh one no call used.
+   */
+  String operationId(JsonNode step, String op) {
+    String which = step.path("operation").asText();
+    return switch (which) {
+      case "latest" -> lastOperationId(step);
+      case "unknown" -> java.util.UUID.randomUUID().toString();
+      default -> throw new FixtureException(op + ": operation must be \"latest\" or \"unknown\", not '" + which + "'");
+    };
+  }
+
   /** The operation id a step's {@code "latest"} names; a case without an earlier execute is broken. */
   String lastOperationId(JsonNode step) {
     String id = lastOperationIds.get(sessionName(step));

@@ -355,16 +355,8 @@ public final class ConnectSession implements AutoCloseable {
       }
       reattaches++;
       int before = collector.responseCount();
-      ReattachExecuteRequest.Builder reattach =
-          ReattachExecuteRequest.newBuilder()
-              .setSessionId(sessionId)
-              .setUserContext(userContext)
-              .setClientType(clientType)
-              .setOperationId(operationId);
-      collector.lastResponseId().ifPresent(reattach::setLastResponseId);
-      serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
       error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
-          CallOptions.DEFAULT.withDeadline(deadline()), reattach.build()), collector);
+          CallOptions.DEFAULT.withDeadline(deadline()), reattachRequest(operationId, collector.lastResponseId())), collector);
       if (error.isEmpty() && !collector.resultComplete() && collector.responseCount() == before) {
         collector.problem("a reattached stream ended without any response and without ResultComplete");
         break;
@@ -384,6 +376,13 @@ public final class ConnectSession implements AutoCloseable {
    * which the stream's start_offset counts on.
    */
   public ExecuteResult reattachOnce(String operationId, Optional<String> lastResponseId, long rowsBefore) {
+    ExecuteCollector collector = new ExecuteCollector(operationId, Optional.empty(), rowsBefore);
+    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
+        CallOptions.DEFAULT.withDeadline(deadline()), reattachRequest(operationId, lastResponseId)), collector);
+    return collector.finish(1, error, Optional.empty());
+  }
+
+  private ReattachExecuteRequest reattachRequest(String operationId, Optional<String> lastResponseId) {
     ReattachExecuteRequest.Builder reattach =
         ReattachExecuteRequest.newBuilder()
             .setSessionId(sessionId)
@@ -392,10 +391,7 @@ public final class ConnectSession implements AutoCloseable {
             .setOperationId(operationId);
     lastResponseId.ifPresent(reattach::setLastResponseId);
     serverSideSessionId().ifPresent(reattach::setClientObservedServerSideSessionId);
-    ExecuteCollector collector = new ExecuteCollector(operationId, Optional.empty(), rowsBefore);
-    Optional<RemoteError> error = drain(ClientCalls.blockingServerStreamingCall(channel, ALIASED_REATTACH_EXECUTE,
-        CallOptions.DEFAULT.withDeadline(deadline()), reattach.build()), collector);
-    return collector.finish(1, error, Optional.empty());
+    return reattach.build();
   }
 
   public DataType analyzeSchema(Relation relation) {
