@@ -162,8 +162,8 @@ final class PlanSteps {
    * One ReattachExecute, read to its end and not resumed. Its {@code operation} is {@code "latest"},
    * the session's latest execute step's (released after ResultComplete unless that step said
    * {@code "release": false}), or {@code "unknown"}, a fresh one; its {@code lastResponse} is
-   * absent (no last_response_id: from the start), {@code "last"} (the last response that execute
-   * step received) or {@code "unknown"} (a fresh UUID the operation never sent). The observation is
+   * absent (no last_response_id: from the start) or a response selector of {@link
+   * StepContext#responseId}. The observation is
    * the error, or the stream: how many responses, its rows when it brought Arrow batches, and
    * whether it ended with ResultComplete.
    */
