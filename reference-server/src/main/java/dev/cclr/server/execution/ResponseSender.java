@@ -120,14 +120,20 @@ final class ResponseSender {
     ended = true;
     operation.detached(this);
     try {
-      if (failure == null) {
-        call.onCompleted();
-      } else {
-        errors.fail(call, failure, operation.session().userId(), operation.session().sessionId());
+      // The server's state reflects the end before the client learns of it: a client that sends
+      // its next call at once finds a non-reattachable operation already retired (its id taken,
+      // its memory freed), not still live for a moment.
+      onEnd.accept(operation, how);
+    } finally {
+      try {
+        if (failure == null) {
+          call.onCompleted();
+        } else {
+          errors.fail(call, failure, operation.session().userId(), operation.session().sessionId());
+        }
+      } catch (RuntimeException alreadyClosed) {
+        // The client went away at the same moment; nothing left to send.
       }
-    } catch (RuntimeException alreadyClosed) {
-      // The client went away at the same moment; nothing left to send.
     }
-    onEnd.accept(operation, how);
   }
 }
