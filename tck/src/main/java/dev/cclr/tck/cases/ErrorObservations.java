@@ -5,6 +5,7 @@ import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.RemoteError;
 import dev.cclr.tck.client.SparkErrorInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -26,14 +27,14 @@ final class ErrorObservations {
    * a placeholder (INVALID_HANDLE.OPERATION_NOT_FOUND quotes it).
    */
   static Observation of(Op op, ConnectSession session, RemoteError error, Optional<String> operationId) {
-    return of(op, session, error, operationId.map(id -> java.util.Map.of(id, "${operationId}")).orElse(java.util.Map.of()));
+    return of(op, session, error, operationId.map(id -> Map.of(id, "${operationId}")).orElse(Map.of()));
   }
 
   /**
    * As {@link #of(Op, ConnectSession, RemoteError)}, with each fresh value the request carried (an
    * operation id, a response id) written as its placeholder: {@code fresh} maps value to placeholder.
    */
-  static Observation of(Op op, ConnectSession session, RemoteError error, java.util.Map<String, String> fresh) {
+  static Observation of(Op op, ConnectSession session, RemoteError error, Map<String, String> fresh) {
     String serverSide = session.serverSideSessionId().orElse(null);
     String clientSide = session.sessionId();
     ObjectNode e = CaseRunner.object();
@@ -60,7 +61,7 @@ final class ErrorObservations {
     }
   }
 
-  private static String withFresh(String value, java.util.Map<String, String> fresh) {
+  private static String withFresh(String value, Map<String, String> fresh) {
     String out = value;
     for (var e : fresh.entrySet()) {
       out = out == null ? null : out.replace(e.getKey(), e.getValue());

@@ -17,8 +17,12 @@ import dev.cclr.tck.client.RemoteError;
 import dev.cclr.tck.fixtures.FixtureException;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The plan steps: {@code execute} (ExecutePlan, rows kept or streamed) and {@code analyze} (AnalyzePlan schema). */
 final class PlanSteps {
@@ -228,8 +232,8 @@ final class PlanSteps {
    * operation id, the response id the request named, and every response id of the latest execute
    * step as {@code ${responseId:K}}. Two servers agree on them only as placeholders.
    */
-  private java.util.Map<String, String> freshIds(JsonNode step, String operationId, Optional<String> responseId) {
-    java.util.Map<String, String> fresh = new java.util.LinkedHashMap<>();
+  private Map<String, String> freshIds(JsonNode step, String operationId, Optional<String> responseId) {
+    Map<String, String> fresh = new LinkedHashMap<>();
     fresh.put(operationId, "${operationId}");
     fresh.putAll(context.responsePlaceholders(step));
     responseId.ifPresent(id -> fresh.putIfAbsent(id, "${lastResponseId}"));
@@ -266,7 +270,7 @@ final class PlanSteps {
     for (int i = 0; i < Math.max(latest.size(), again.size()); i++) {
       String want = i < latest.size() ? latest.get(i) : null;
       String got = i < again.size() ? again.get(i) : null;
-      if (!java.util.Objects.equals(want, got)) {
+      if (!Objects.equals(want, got)) {
         return Optional.of("response " + (i + 1) + " of " + latest.size() + " was "
             + (want == null ? "not sent before" : want) + " and is now " + (got == null ? "missing" : got)
             + " (" + again.size() + " responses now)");

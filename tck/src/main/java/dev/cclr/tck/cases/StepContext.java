@@ -6,8 +6,12 @@ import dev.cclr.proto.SparkConnectServiceGrpc;
 import dev.cclr.tck.client.ConnectSession;
 import dev.cclr.tck.client.RemoteErrorException;
 import dev.cclr.tck.fixtures.FixtureException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -20,11 +24,11 @@ final class StepContext {
   private final CaseSessions sessions;
   private final SessionEcho echo = new SessionEcho();
   /** Per session name, the errorId of the latest step that failed with one (for fetchErrorDetails). */
-  private final Map<String, String> lastErrorIds = new java.util.HashMap<>();
+  private final Map<String, String> lastErrorIds = new HashMap<>();
   /** Per session name, the operation id of the latest execute step (for reattachExecute). */
-  private final Map<String, String> lastOperationIds = new java.util.HashMap<>();
+  private final Map<String, String> lastOperationIds = new HashMap<>();
   /** Per session name, the responses the latest execute step received, in order. */
-  private final Map<String, java.util.List<NotedResponse>> lastResponses = new java.util.HashMap<>();
+  private final Map<String, List<NotedResponse>> lastResponses = new HashMap<>();
 
   StepContext(Map<String, Blob> blobs, CaseSessions sessions) {
     this.blobs = blobs;
@@ -61,7 +65,7 @@ final class StepContext {
   }
 
   void noteOperation(JsonNode step, String operationId) {
-    noteOperation(step, operationId, java.util.List.of());
+    noteOperation(step, operationId, List.of());
   }
 
   /**
@@ -75,20 +79,20 @@ final class StepContext {
    * named the same operation and received nothing (it was refused) keeps the responses the
    * operation's earlier step received: they are still that operation's.
    */
-  void noteOperation(JsonNode step, String operationId, java.util.List<NotedResponse> responses) {
+  void noteOperation(JsonNode step, String operationId, List<NotedResponse> responses) {
     String previous = lastOperationIds.put(sessionName(step), operationId);
     if (!responses.isEmpty() || !operationId.equals(previous)) {
-      lastResponses.put(sessionName(step), java.util.List.copyOf(responses));
+      lastResponses.put(sessionName(step), List.copyOf(responses));
     }
   }
 
   /** The responses the session's latest execute step received (empty when none or unknown). */
-  java.util.List<NotedResponse> latestResponses(JsonNode step) {
-    return lastResponses.getOrDefault(sessionName(step), java.util.List.of());
+  List<NotedResponse> latestResponses(JsonNode step) {
+    return lastResponses.getOrDefault(sessionName(step), List.of());
   }
 
   /** Their ids, in order. */
-  java.util.List<String> latestResponseIds(JsonNode step) {
+  List<String> latestResponseIds(JsonNode step) {
     return latestResponses(step).stream().map(NotedResponse::responseId).toList();
   }
 
@@ -106,9 +110,9 @@ final class StepContext {
    */
   String responseId(JsonNode step, String member) {
     JsonNode selector = step.path(member);
-    java.util.List<NotedResponse> responses = latestResponses(step);
+    List<NotedResponse> responses = latestResponses(step);
     if (selector.isTextual() && selector.asText().equals("unknown")) {
-      return java.util.UUID.randomUUID().toString();
+      return UUID.randomUUID().toString();
     }
     if (selector.isTextual() && selector.asText().equals("last")) {
       if (responses.isEmpty()) {
@@ -119,7 +123,7 @@ final class StepContext {
     }
     if (selector.isObject() && selector.path("arrowBatch").canConvertToInt() && selector.get("arrowBatch").asInt() >= 1) {
       int n = selector.get("arrowBatch").asInt();
-      java.util.List<NotedResponse> batches = responses.stream().filter(NotedResponse::arrowBatch).toList();
+      List<NotedResponse> batches = responses.stream().filter(NotedResponse::arrowBatch).toList();
       if (batches.size() < n) {
         throw new SituationNeverArose("the latest execute step in session '" + sessionName(step) + "' received "
             + batches.size() + " arrow_batch responses, so there is no response of batch " + n + " to name");
@@ -130,9 +134,9 @@ final class StepContext {
   }
 
   /** The latest execute's response ids written {@code ${responseId:K}} (K from 1): fresh per run, as errors quote them. */
-  java.util.Map<String, String> responsePlaceholders(JsonNode step) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    java.util.List<String> ids = latestResponseIds(step);
+  Map<String, String> responsePlaceholders(JsonNode step) {
+    Map<String, String> out = new LinkedHashMap<>();
+    List<String> ids = latestResponseIds(step);
     for (int i = 0; i < ids.size(); i++) {
       out.put(ids.get(i), "${responseId:" + (i + 1) + "}");
     }
@@ -148,7 +152,7 @@ final class StepContext {
     String which = step.path("operation").asText();
     return switch (which) {
       case "latest" -> lastOperationId(step);
-      case "unknown" -> java.util.UUID.randomUUID().toString();
+      case "unknown" -> UUID.randomUUID().toString();
       default -> throw new FixtureException(op + ": operation must be \"latest\" or \"unknown\", not '" + which + "'");
     };
   }
@@ -157,7 +161,7 @@ final class StepContext {
   String lastOperationId(JsonNode step) {
     String id = lastOperationIds.get(sessionName(step));
     if (id == null) {
-      throw new FixtureException("reattachExecute: no earlier execute step in session '" + sessionName(step) + "'");
+      throw new FixtureException("operation \"latest\": no earlier execute step in session '" + sessionName(step) + "'");
     }
     return id;
   }
@@ -181,7 +185,7 @@ final class StepContext {
 
   /** Records the SRV-SES-003 problems of one response of the step's session. */
   void echo(JsonNode step, ConnectSession session, String call, String sessionId, String serverSide,
-      java.util.List<String> problems) {
+      List<String> problems) {
     echo.check(sessionName(step), session, call, sessionId, serverSide, problems);
   }
 
